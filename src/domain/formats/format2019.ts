@@ -1,0 +1,103 @@
+/**
+ * 《中华人民共和国政府信息公开工作年度报告格式（试行）》, issued with 国办公开办函〔2019〕60号: report years 2019
+ * and 2020. Labels from the format spec §3.1, §4.3 and §5.
+ */
+import type { FormatDecl, GridDecl, HeaderNode, TableDecl } from "../model";
+import { atMost, balances, columnTotals, groupTotals, leafKeysUnder, rowTotals } from "./ruleBuilders";
+import { SECTION_HEADINGS, T3_COLUMNS, T3_NOTE, T4_COLUMNS, T4_GROUPS, T4_ROWS, t3Rows } from "./shared";
+
+const itemColumns: readonly HeaderNode[] = [
+  { label: "上一年项目数量", key: "previous-items" },
+  { label: "本年增/减", key: "change", valueType: "signedCount" },
+  { label: "处理决定数量", key: "decisions" },
+];
+
+const table2: TableDecl = {
+  id: "t2",
+  numeral: "二",
+  heading: SECTION_HEADINGS[1],
+  valueRule: "T2-A",
+  grids: [
+    {
+      title: "第二十条第（一）项",
+      corner: "信息内容",
+      rows: [
+        { label: "规章", key: "regulations" },
+        { label: "规范性文件", key: "normative-docs" },
+      ],
+      columns: [
+        { label: "本年新制作数量", key: "made" },
+        { label: "本年新公开数量", key: "published" },
+        { label: "对外公开总数量", key: "total-published" },
+      ],
+    },
+    {
+      title: "第二十条第（五）项",
+      corner: "信息内容",
+      rows: [
+        { label: "行政许可", key: "licensing" },
+        { label: "其他对外管理服务事项", key: "other-services" },
+      ],
+      columns: itemColumns,
+    },
+    {
+      title: "第二十条第（六）项",
+      corner: "信息内容",
+      rows: [
+        { label: "行政处罚", key: "penalty" },
+        { label: "行政强制", key: "enforcement" },
+      ],
+      columns: itemColumns,
+    },
+    {
+      title: "第二十条第（八）项",
+      corner: "信息内容",
+      rows: [{ label: "行政事业性收费", key: "fees" }],
+      columns: itemColumns.slice(0, 2),
+    },
+    {
+      title: "第二十条第（九）项",
+      corner: "信息内容",
+      rows: [{ label: "政府集中采购", key: "procurement" }],
+      columns: [
+        { label: "采购项目数量", key: "items" },
+        // The header prints no unit: reports write 万元 or 元 in the cell (spec §3.1).
+        { label: "采购总金额", key: "amount", valueType: "amount", unit: null },
+      ],
+    },
+  ],
+};
+
+const t3Grid: GridDecl = {
+  corner: T3_NOTE,
+  rows: t3Rows({ label: "（六）其他处理", key: "3-6" }),
+  columns: T3_COLUMNS,
+};
+
+const table3: TableDecl = { id: "t3", numeral: "三", heading: SECTION_HEADINGS[2], valueRule: "T3-D", grids: [t3Grid] };
+
+const t4Grid: GridDecl = { rows: T4_ROWS, columns: T4_COLUMNS };
+const table4: TableDecl = { id: "t4", numeral: "四", heading: SECTION_HEADINGS[3], valueRule: "T4-D", grids: [t4Grid] };
+
+const handledRows = leafKeysUnder(t3Grid.rows, "三、本年度办理结果").filter((key) => key !== "3-7");
+
+export const FORMAT_2019: FormatDecl = {
+  id: "2019",
+  name: "中华人民共和国政府信息公开工作年度报告格式（试行）",
+  issuedBy: "国办公开办函〔2019〕60号",
+  firstYear: 2019,
+  headings: SECTION_HEADINGS,
+  tables: [table2, table3, table4],
+  rules: [
+    ...balances("T3-A", "t3", t3Grid, { received: "1", carriedOver: "2", handled: "3-7", carriedForward: "4" }),
+    ...columnTotals("T3-B", "t3", t3Grid, "3-7", handledRows),
+    ...rowTotals("T3-C", "t3", t3Grid, "total"),
+    ...groupTotals("T4-A", "t4", t4Grid, T4_GROUPS),
+    // T2-B (spec: unconfirmed, read from the column names): published ≤ made, published ≤ total published.
+    ...["regulations", "normative-docs"].flatMap((row) => [
+      atMost("T2-B", `t2.${row}.published`, `t2.${row}.made`),
+      atMost("T2-B", `t2.${row}.published`, `t2.${row}.total-published`),
+    ]),
+  ],
+  legacyCells: [],
+};

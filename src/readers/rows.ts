@@ -1,0 +1,95 @@
+/**
+ * A report's tables as rows of label texts and value texts, whatever the source: a text file's lines, a
+ * `|`-separated flattening, or the rows of a .docx table. Placement works on these.
+ */
+
+export interface RawRow {
+  /** Where the row was found, for messages (第 12 行, 表格 3 第 4 行). */
+  where: string;
+  /** Label texts, left to right (segments of a line; header or label cells). */
+  labels: string[];
+  /** Value texts, left to right; "" for a cell known to be empty. */
+  values: string[];
+}
+
+const VALUE_TOKEN = /^(?:[+\-−]?\d[\d,.]*(?:万元|元|件)?|[-—–―－/／]+|无)$/;
+const PAGE_NUMBER = /^\s*(?:[-—－]\s*\d+\s*[-—－]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)\s*$/;
+
+export function isValueToken(token: string): boolean {
+  return VALUE_TOKEN.test(token.normalize("NFKC").trim());
+}
+
+export function isPageNumberLine(line: string): boolean {
+  return PAGE_NUMBER.test(line.normalize("NFKC"));
+}
+
+/** A layout or pasted line: trailing value tokens are values; the rest splits into label segments at wide gaps. */
+export function rowFromLine(line: string, where: string): RawRow {
+  if (line.includes("\t")) return rowFromCells(line.split("\t"), where);
+  const tokens = line.trim().split(/\s+/).filter((token) => token !== "");
+  let firstValue = tokens.length;
+  while (firstValue > 0 && isValueToken(tokens[firstValue - 1]!)) firstValue--;
+  const values = tokens.slice(firstValue);
+  let labelText = line.trim();
+  for (let i = 0; i < values.length; i++) labelText = labelText.replace(/\s*\S+\s*$/, "");
+  const labels = labelText.split(/\s{2,}|\u3000+/).map((segment) => segment.trim()).filter((segment) => segment !== "");
+  return { where, labels, values };
+}
+
+/** Cells of one table row (tab-separated, or a .docx row): trailing value-like or empty cells are values. */
+export function rowFromCells(cells: readonly string[], where: string): RawRow {
+  const texts = cells.map((cell) => cell.trim());
+  let firstValue = texts.length;
+  while (firstValue > 0 && (texts[firstValue - 1] === "" || isValueToken(texts[firstValue - 1]!))) firstValue--;
+  const labels = texts.slice(0, firstValue).filter((text) => text !== "");
+  const values = texts.slice(firstValue);
+  // Only blanks and no number: a row of empty label cells, not values.
+  if (values.every((value) => value === "") && labels.length > 0) return { where, labels, values: [] };
+  return { where, labels, values };
+}
+
+/** Is this text the `|`-separated flattening of a web page (a line "|" between cells)? */
+export function isPipeFlattened(lines: readonly string[]): boolean {
+  return lines.filter((line) => line.trim() === "|").length >= 20;
+}
+
+/**
+ * The flattening puts every cell on its own line(s) with "|" lines between cells and nothing between rows.
+ * A row is a run of label cells followed by a run of value cells.
+ */
+export function rowsFromPipeLines(lines: readonly string[], firstLine: number): RawRow[] {
+  const cells: { text: string; line: number }[] = [];
+  let current: string[] = [];
+  let start = firstLine;
+  const flush = (separated: boolean) => {
+    if (current.length > 0 || separated) cells.push({ text: current.join(""), line: start });
+    current = [];
+  };
+  lines.forEach((line, index) => {
+    if (line.trim() === "|") {
+      flush(true);
+      start = firstLine + index + 1;
+    } else if (line.trim() !== "") {
+      if (current.length === 0) start = firstLine + index;
+      current.push(line.trim());
+    }
+  });
+  flush(false);
+
+  const rows: RawRow[] = [];
+  let row: RawRow | null = null;
+  for (const cell of cells) {
+    const isValue = cell.text === "" || isValueToken(cell.text);
+    if (!isValue && (row === null || row.values.length > 0)) {
+      row = { where: `第 ${cell.line} 行`, labels: [], values: [] };
+      rows.push(row);
+    }
+    if (row === null) {
+      row = { where: `第 ${cell.line} 行`, labels: [], values: [] };
+      rows.push(row);
+    }
+    if (isValue) row.values.push(cell.text);
+    else row.labels.push(cell.text);
+  }
+  return rows;
+}

@@ -1,0 +1,60 @@
+/**
+ * Reading a report from text: the `|`-separated flattening of a web page, tables pasted from Word or Excel
+ * (tab-separated), and `pdftotext -layout` output. Pure: takes the text, returns what the checker needs.
+ */
+import type { ReportReading } from "../domain/check";
+import { labelKey } from "../domain/labels";
+import { placeTable2, placeTable3, placeTable4 } from "./placement";
+import { isPageNumberLine, isPipeFlattened, rowFromLine, rowsFromPipeLines, type RawRow } from "./rows";
+import { assembleReading, findHeadings, findTitle, type HeadingHit } from "./structure";
+
+export interface TextReadOptions {
+  year?: number | null;
+}
+
+interface Region {
+  from: number;
+  to: number;
+}
+
+function firstIndex(keys: readonly string[], from: number, test: (key: string) => boolean): number | undefined {
+  const index = keys.findIndex((key, position) => position >= from && test(key));
+  return index >= 0 ? index : undefined;
+}
+
+/** Line ranges of 表二, 表三 and 表四, from the headings, or from the tables' own first labels where a heading is missing. */
+export function tableRegions(lines: readonly string[], headings: readonly HeadingHit[]): [Region, Region, Region] {
+  const keys = lines.map(labelKey);
+  const heading = (section: number) => headings.find((hit) => hit.section === section)?.paragraph;
+  const t2Start = heading(1) ?? firstIndex(keys, 0, (key) => key.startsWith("第二十条")) ?? lines.length;
+  const t3Start =
+    heading(2) ?? firstIndex(keys, t2Start, (key) => key.includes("勾稽关系") || key.includes("本年新收政府信息公开申请数量")) ?? lines.length;
+  const t4Start = heading(3) ?? firstIndex(keys, t3Start + 1, (key) => key.startsWith("行政复议")) ?? lines.length;
+  const end = heading(4) ?? heading(5) ?? lines.length;
+  return [
+    { from: t2Start, to: Math.max(t2Start, t3Start) },
+    { from: t3Start, to: Math.max(t3Start, t4Start) },
+    { from: t4Start, to: Math.max(t4Start, end) },
+  ];
+}
+
+function regionRows(lines: readonly string[], region: Region, pipe: boolean): RawRow[] {
+  const slice = lines.slice(region.from, region.to);
+  if (pipe) return rowsFromPipeLines(slice, region.from + 1);
+  return slice.flatMap((line, index) =>
+    line.trim() === "" || isPageNumberLine(line) ? [] : [rowFromLine(line, `第 ${region.from + index + 1} 行`)],
+  );
+}
+
+export function readTextReport(text: string, options: TextReadOptions = {}): ReportReading {
+  const lines = text.replace(/^\ufeff/, "").split(/\r\n|\r|\n/);
+  const headings = findHeadings(lines);
+  const pipe = isPipeFlattened(lines);
+  const [t2, t3, t4] = tableRegions(lines, headings).map((region) => regionRows(lines, region, pipe)) as [RawRow[], RawRow[], RawRow[]];
+  return assembleReading({
+    title: findTitle(lines),
+    headings,
+    placements: [placeTable2(t2), placeTable3(t3), placeTable4(t4)],
+    yearOverride: options.year ?? null,
+  });
+}
