@@ -2,7 +2,7 @@
  * The checker: from the cells a reader found to the sorted list of findings. Pure: no I/O, no host.
  */
 import { findCell, formatCells, TABLE_NAMES } from "./cells";
-import { countBySeverity, describeCell, findingCell, sortFindings, type Finding } from "./findings";
+import { countBySeverity, describeCell, findingCell, shortColumnLabel, sortFindings, type Finding } from "./findings";
 import { FORMATS, formatById, formatForYear } from "./formats";
 import type { CellDecl, FormatDecl, FormatId, OrderRule, RuleDecl, SumRule } from "./model";
 import { findingsForValue } from "./valueFindings";
@@ -245,7 +245,7 @@ function evaluateSum(rule: SumRule, cells: Map<string, CellState>): Finding[] {
       message = `表三“${decl.rowLabel}”行的“总计”应为 ${formatNumber(expected)}（${explainTerms(rule.plus, cells, columnLabel, false)}），实际${actualText(target)}`;
       break;
     case "columnTotal":
-      message = `表三“${decl.columnLabel}”列的“（七）总计”应为 ${formatNumber(expected)}（${explainTerms(rule.plus, cells, rowLeaf, false)}），实际${actualText(target)}`;
+      message = `表三“${shortColumnLabel(decl)}”列的“（七）总计”应为 ${formatNumber(expected)}（${explainTerms(rule.plus, cells, rowLeaf, false)}），实际${actualText(target)}`;
       break;
     case "groupTotal": {
       const group = decl.columnPath.slice(0, -1).map((node) => node.label).join(" · ");
@@ -258,7 +258,7 @@ function evaluateSum(rule: SumRule, cells: Map<string, CellState>): Finding[] {
       const inflow = roundAmount((received!.value ?? 0) + (carriedOver!.value ?? 0));
       const outflow = roundAmount((handled.value ?? 0) + (target.value ?? 0));
       message =
-        `表三“${decl.columnLabel}”列收支不平衡：本年新收 ${formatNumber(received!.value!)} + 上年结转 ${formatNumber(carriedOver!.value!)} = ${formatNumber(inflow)}，` +
+        `表三“${shortColumnLabel(decl)}”列收支不平衡：本年新收 ${formatNumber(received!.value!)} + 上年结转 ${formatNumber(carriedOver!.value!)} = ${formatNumber(inflow)}，` +
         `而（七）总计 ${formatNumber(handled.value!)} + 结转下年度 ${formatNumber(target.value!)} = ${formatNumber(outflow)}；` +
         `若其他数字无误，“四、结转下年度继续办理”应为 ${formatNumber(expected)}，实际${actualText(target)}`;
       break;

@@ -43,8 +43,13 @@ export function findingCell(cell: CellDecl, text: string | null): FindingCell {
 export function describeCell(cell: CellDecl): string {
   const table = TABLE_NAMES[cell.table];
   if (cell.rowLabel === "") return `${table}“${cell.columnLabel}”`;
-  if (cell.table === "t3") return `${table}“${cell.rowLabel}”行“${cell.columnLabel}”列`;
+  if (cell.table === "t3") return `${table}“${cell.rowLabel}”行“${shortColumnLabel(cell)}”列`;
   return `${table}“${cell.rowLabel}”的“${cell.columnLabel}”`;
+}
+
+/** 表三's column names are unique without their group (商业企业, not 法人或其他组织 · 商业企业). */
+export function shortColumnLabel(cell: CellDecl): string {
+  return cell.table === "t3" ? cell.columnPath[cell.columnPath.length - 1]!.label : cell.columnLabel;
 }
 
 const TABLE_ORDER: Record<string, number> = { none: 0, t2: 1, t3: 2, t4: 3 };
