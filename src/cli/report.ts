@@ -69,7 +69,7 @@ export function toText(reports: readonly FileReport[], verbose = false): string 
     }
     const format = formatById(result.format);
     out.push(
-      `机关：${result.organization ?? "（未识别）"}　年度：${result.year ?? "（未识别）"}　格式：${format.id} 年格式（${format.issuedBy}）　读取单元格：${result.cellsRead}/${result.cellsExpected}`,
+      `机关：${result.organization ?? "（未识别）"}\u3000年度：${result.year ?? "（未识别）"}\u3000格式：${format.id} 年格式（${format.issuedBy}）\u3000读取单元格：${result.cellsRead}/${result.cellsExpected}`,
     );
     const groups = new Map<string, Finding[]>();
     for (const finding of result.findings) groups.set(finding.table ?? "none", [...(groups.get(finding.table ?? "none") ?? []), finding]);

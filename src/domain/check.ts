@@ -228,10 +228,6 @@ function actualText(cell: CellState): string {
   return `填写 ${formatNumber(cell.value!)}`;
 }
 
-function leafLabel(cell: CellDecl): string {
-  return cell.table === "t3" ? cell.rowPath[cell.rowPath.length - 1]!.label : cell.columnLabel;
-}
-
 function evaluateSum(rule: SumRule, cells: Map<string, CellState>): Finding[] {
   const target = cells.get(rule.target)!;
   const expected = roundAmount(sumOf(rule.plus, cells) - sumOf(rule.minus, cells));
