@@ -14,6 +14,8 @@ export interface CellReading {
   text: string;
   /** Where it was found (a line number, a table position), for messages. */
   where?: string;
+  /** The host's handle on the cell (a .docx table cell), passed through untouched. */
+  source?: unknown;
 }
 
 /** What a reader hands the checker. */
@@ -27,6 +29,8 @@ export interface ReportReading {
   findings: readonly Finding[];
   /** Cells of the format that are absent for a reason a finding already gives (a superseded table, say). */
   explainedMissing?: readonly string[];
+  /** Keys of findings the user dismissed (stored in the document): reported apart, not counted. */
+  dismissed?: readonly string[];
 }
 
 export interface CheckResult {
@@ -36,6 +40,8 @@ export interface CheckResult {
   cellsRead: number;
   cellsExpected: number;
   findings: Finding[];
+  /** Findings the user dismissed earlier; they still hold, but are not counted. */
+  dismissed: Finding[];
   errors: number;
   warnings: number;
 }
@@ -69,7 +75,9 @@ export function checkReport(reading: ReportReading): CheckResult {
   findings.push(...ruleFindings, ...missingCellFindings(format, cells, explained));
 
   const order = new Map(formatCells(format).map((cell, index) => [cell.id, index]));
-  const sorted = sortFindings(findings, (id) => order.get(id) ?? order.size);
+  const dismissedKeys = new Set(reading.dismissed ?? []);
+  const sorted = sortFindings(findings.filter((finding) => !dismissedKeys.has(finding.key)), (id) => order.get(id) ?? order.size);
+  const dismissed = sortFindings(findings.filter((finding) => dismissedKeys.has(finding.key)), (id) => order.get(id) ?? order.size);
   const expectedIds = formatCells(format).map((cell) => cell.id);
   return {
     format: format.id,
@@ -78,6 +86,7 @@ export function checkReport(reading: ReportReading): CheckResult {
     cellsRead: expectedIds.filter((id) => cells.has(id)).length,
     cellsExpected: expectedIds.length,
     findings: sorted,
+    dismissed,
     ...countBySeverity(sorted),
   };
 }

@@ -1,6 +1,7 @@
 /** Reading any report file the command line is given, from its bytes. */
 import type { ReportReading } from "../domain/check";
 import { ReportReadError } from "./errors";
+import { readDocxReport } from "../docx/reader";
 import { readTextReport } from "./textReader";
 
 export interface ReadOptions {
@@ -34,7 +35,7 @@ export function readReportBytes(name: string, bytes: Uint8Array, options: ReadOp
     throw new ReportReadError("LEGACY_DOC", "这是旧版 Word（.doc）或 WPS（.wps）文件，无法直接读取。请在 Word 或 WPS 中“另存为” .docx 格式后再检查");
   }
   if (startsWith(bytes, ZIP_MAGIC) || lower.endsWith(".docx")) {
-    throw new ReportReadError("UNSUPPORTED_TYPE", "暂不支持读取 .docx 文件");
+    return readDocxReport(bytes, options);
   }
   if (bytes.length === 0) throw new ReportReadError("EMPTY", "文件是空的");
   if (bytes.subarray(0, 4096).includes(0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {

@@ -55,8 +55,13 @@ function trimValues(values: readonly string[], expected: number): string[] {
   return trimmed;
 }
 
-function cellsOfRow(table: TableId, rowKey: string, columns: readonly string[], values: readonly string[], where: string): CellReading[] {
-  return columns.map((column, index) => ({ id: cellId(table, rowKey, column), text: values[index] ?? "", where }));
+function cellsOfRow(table: TableId, rowKey: string, columns: readonly string[], values: readonly string[], row: RawRow): CellReading[] {
+  return columns.map((column, index) => ({
+    id: cellId(table, rowKey, column),
+    text: values[index] ?? "",
+    where: row.where,
+    ...(row.refs ? { source: row.refs[index] } : {}),
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -178,7 +183,7 @@ export function placeTable3(rows: readonly RawRow[]): TablePlacement {
       );
       return;
     }
-    placement.cells.push(...cellsOfRow("t3", candidate.node.key ?? "", T3_COLUMNS, values, row.where));
+    placement.cells.push(...cellsOfRow("t3", candidate.node.key ?? "", T3_COLUMNS, values, row));
     if (candidate.formats.length === 1 && candidate.formats[0] === "2019") legacy = true;
     if (candidate.formats.length === 1 && candidate.formats[0] === "2021") current = true;
     const variantIndex = scores[k]![candidateIndex]!.variantIndex;
@@ -239,7 +244,7 @@ export function placeTable4(rows: readonly RawRow[]): TablePlacement {
     const values = trimValues(row.values, columns.length);
     if (!placement.found && values.length === columns.length) {
       placement.found = true;
-      placement.cells.push(...cellsOfRow("t4", "", columns, values, row.where));
+      placement.cells.push(...cellsOfRow("t4", "", columns, values, row));
     } else {
       const why = placement.found ? "在表四数据行之外" : `有 ${values.length} 个数，表四应为 ${columns.length} 个（文本中的空白单元格无法定位）`;
       placement.findings.push(unplaced("t4", row, why));
@@ -331,7 +336,7 @@ export function placeTable2(rows: readonly RawRow[]): TablePlacement {
     }
     placed.add(match.node.key!);
     placement.found = true;
-    placement.cells.push(...cellsOfRow("t2", match.node.key!, columns, values, row.where));
+    placement.cells.push(...cellsOfRow("t2", match.node.key!, columns, values, row));
     if (match.variantOf) placement.findings.push(supersededLabelFinding(row, match));
   }
   if (placement.variant === null && placement.cells.length > 0) {

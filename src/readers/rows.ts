@@ -10,6 +10,8 @@ export interface RawRow {
   labels: string[];
   /** Value texts, left to right; "" for a cell known to be empty. */
   values: string[];
+  /** The source of each value (a .docx table cell), carried into the cell readings. */
+  refs?: unknown[];
 }
 
 const VALUE_TOKEN = /^(?:[+\-−]?\d[\d,.]*(?:万元|元|件)?|[-—–―－/／]+|无)$/;
@@ -36,16 +38,19 @@ export function rowFromLine(line: string, where: string): RawRow {
   return { where, labels, values };
 }
 
-/** Cells of one table row (tab-separated, or a .docx row): trailing value-like or empty cells are values. */
-export function rowFromCells(cells: readonly string[], where: string): RawRow {
+/**
+ * Cells of one table row (tab-separated, or a .docx row): trailing value-like or empty cells are values.
+ * In pasted text a row of labels and empty cells has no values (trailing tabs); in a real table an empty cell is a
+ * blank data cell, so `emptyCellsAreValues` keeps them.
+ */
+export function rowFromCells(cells: readonly string[], where: string, options: { emptyCellsAreValues?: boolean; refs?: readonly unknown[] } = {}): RawRow {
   const texts = cells.map((cell) => cell.trim());
   let firstValue = texts.length;
   while (firstValue > 0 && (texts[firstValue - 1] === "" || isValueToken(texts[firstValue - 1]!))) firstValue--;
   const labels = texts.slice(0, firstValue).filter((text) => text !== "");
   const values = texts.slice(firstValue);
-  // Only blanks and no number: a row of empty label cells, not values.
-  if (values.every((value) => value === "") && labels.length > 0) return { where, labels, values: [] };
-  return { where, labels, values };
+  if (!options.emptyCellsAreValues && values.every((value) => value === "") && labels.length > 0) return { where, labels, values: [] };
+  return { where, labels, values, ...(options.refs ? { refs: options.refs.slice(firstValue) } : {}) };
 }
 
 /** Is this text the `|`-separated flattening of a web page (a line "|" between cells)? */
