@@ -35,7 +35,11 @@ export interface LocatedCell {
 }
 
 export function loadDocx(bytes: Uint8Array): DocxDocument {
-  const pkg = openDocx(bytes);
+  return loadDocxPackage(openDocx(bytes));
+}
+
+/** (Re)reads a package, e.g. after clearing marks in memory. */
+export function loadDocxPackage(pkg: DocxPackage): DocxDocument {
   const { xml, root } = parsePart(pkg, pkg.mainPart);
   const statePart = [...pkg.files.keys()].find((path) => /^customXml\/item\d+\.xml$/.test(path) && isAnnotationPart(partText(pkg, path) ?? "")) ?? null;
   const state = statePart ? parseState(partText(pkg, statePart)!) : EMPTY_STATE;

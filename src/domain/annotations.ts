@@ -9,8 +9,9 @@
  *   </gr:annotations>
  *
  * mark: cell = the cell id; severity; comment = the Word comment id we added (absent without comments);
- * fill = the cell's fill before marking ("" = none); shd = the cell's w:shd element before marking, as written
- * ("" = none; .docx only); at = table/row/cell position, for documents whose cells carry no content controls.
+ * fill = the cell's fill before marking ("" = none); at = table/row/cell position, for documents whose cells carry
+ * no content controls. For .docx only: shd = the XML the annotator replaced in the cell ("" = it inserted), written =
+ * the XML it put there, para = an empty paragraph's original self-closing tag, where a comment had to open it.
  * dismissal: key = the finding's stable key; reason as the user typed it; date as YYYY-MM-DD.
  */
 import type { Finding } from "./findings";
@@ -29,8 +30,10 @@ export interface MarkRecord {
   severity: Severity;
   comment: string | null;
   fill: string;
-  shd: string | null;
   at: string | null;
+  shd?: string;
+  written?: string;
+  para?: string;
 }
 
 export interface Dismissal {
@@ -53,7 +56,8 @@ function attribute(name: string, value: string | null): string {
 export function serializeState(state: AnnotationState): string {
   const marks = state.marks.map(
     (mark) =>
-      `<gr:mark${attribute("cell", mark.cell)}${attribute("severity", mark.severity)}${attribute("comment", mark.comment)}${attribute("fill", mark.fill)}${attribute("shd", mark.shd)}${attribute("at", mark.at)}/>`,
+      `<gr:mark${attribute("cell", mark.cell)}${attribute("severity", mark.severity)}${attribute("comment", mark.comment)}${attribute("fill", mark.fill)}` +
+      `${attribute("at", mark.at)}${attribute("shd", mark.shd ?? null)}${attribute("written", mark.written ?? null)}${attribute("para", mark.para ?? null)}/>`,
   );
   const dismissals = state.dismissals.map((dismissal) => `<gr:dismissal${attribute("key", dismissal.key)}${attribute("reason", dismissal.reason)}${attribute("date", dismissal.date)}/>`);
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><gr:annotations xmlns:gr="${ANNOTATIONS_NAMESPACE}" version="1">${[...marks, ...dismissals].join("")}</gr:annotations>`;
@@ -63,6 +67,11 @@ function attributesOf(tag: string): Map<string, string> {
   const attributes = new Map<string, string>();
   for (const match of tag.matchAll(/([\w:-]+)="([^"]*)"/g)) attributes.set(match[1]!, decodeEntities(match[2]!));
   return attributes;
+}
+
+function optional(name: "shd" | "written" | "para", attributes: Map<string, string>): Partial<MarkRecord> {
+  const value = attributes.get(name);
+  return value === undefined ? {} : { [name]: value };
 }
 
 /** Reads the part; anything not ours or not understood yields an empty state rather than an error. */
@@ -78,8 +87,10 @@ export function parseState(xml: string): AnnotationState {
         severity: attributes.get("severity") === "warning" ? "warning" : "error",
         comment: attributes.get("comment") ?? null,
         fill: attributes.get("fill") ?? "",
-        shd: attributes.get("shd") ?? null,
         at: attributes.get("at") ?? null,
+        ...optional("shd", attributes),
+        ...optional("written", attributes),
+        ...optional("para", attributes),
       });
     } else if (match[1] === "dismissal" && attributes.get("key")) {
       dismissals.push({ key: attributes.get("key")!, reason: attributes.get("reason") ?? "", date: attributes.get("date") ?? "" });

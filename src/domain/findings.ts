@@ -57,7 +57,7 @@ const TABLE_ORDER: Record<string, number> = { none: 0, t2: 1, t3: 2, t4: 3 };
 /** Report-wide findings first, then table by table; errors before warnings; then in document order. */
 export function sortFindings(findings: readonly Finding[], cellOrder: (id: string) => number): Finding[] {
   const firstCell = (finding: Finding) =>
-    Math.min(...finding.cells.map((cell) => cellOrder(cell.id)), Number.MAX_SAFE_INTEGER);
+    finding.target ? cellOrder(finding.target) : Math.min(...finding.cells.map((cell) => cellOrder(cell.id)), Number.MAX_SAFE_INTEGER);
   return [...findings].sort(
     (a, b) =>
       (TABLE_ORDER[a.table ?? "none"] ?? 9) - (TABLE_ORDER[b.table ?? "none"] ?? 9) ||

@@ -1,0 +1,282 @@
+/**
+ * Marking a .docx: shading and a Word comment on each cell a check points at, recorded in the annotations part
+ * (domain/annotations.ts). Every change is a splice of the XML text, recorded so that `clearMarks` undoes exactly
+ * it: the rest of the document stays byte for byte as it was.
+ */
+import {
+  ANNOTATIONS_NAMESPACE,
+  COMMENT_AUTHOR,
+  COMMENT_INITIALS,
+  MARK_FILLS,
+  commentText,
+  serializeState,
+  type AnnotationState,
+  type CellMark,
+  type MarkRecord,
+} from "../domain/annotations";
+import { applySplices, child, descendants, escapeAttribute, escapeText, parseXml, type Splice, type XmlElement } from "../util/xml";
+import { CONTENT_TYPES, REL_TYPES } from "./opc";
+import { partText, relsPathOf, setPartText, type DocxPackage } from "./package";
+import { cellPositions, controlCells, type DocxDocument, type LocatedCell } from "./reader";
+import { W_NS } from "./wml";
+
+/** Relationship ids of parts we create, so that clearing knows them for ours. */
+const COMMENTS_REL_ID = "rIdGovReportComments";
+const STATE_REL_ID = "rIdGovReportState";
+const COMMENTS_PART = "word/comments.xml";
+const COMMENTS_OVERRIDE = `<Override PartName="/${COMMENTS_PART}" ContentType="${CONTENT_TYPES.comments}"/>`;
+
+/** tcPr children that come after w:shd in the schema's order. */
+const AFTER_SHD = new Set(["w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark", "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange"]);
+
+export interface AnnotateOptions {
+  /** Add Word comments (default true). */
+  comments?: boolean;
+  /** ISO date for the comments; defaults to now. */
+  date?: string;
+}
+
+function shadingSplice(xml: string, tc: XmlElement, fill: string): { splice: Splice; shd: string; written: string; originalFill: string } {
+  const shd = `<w:shd w:val="clear" w:color="auto" w:fill="${fill}"/>`;
+  const tcPr = child(tc, "w:tcPr");
+  if (!tcPr) {
+    const written = `<w:tcPr>${shd}</w:tcPr>`;
+    return { splice: { from: tc.openEnd, to: tc.openEnd, text: written }, shd: "", written, originalFill: "" };
+  }
+  if (tcPr.openEnd === tcPr.end) {
+    const original = xml.slice(tcPr.start, tcPr.end);
+    const written = `<w:tcPr>${shd}</w:tcPr>`;
+    return { splice: { from: tcPr.start, to: tcPr.end, text: written }, shd: original, written, originalFill: "" };
+  }
+  const existing = child(tcPr, "w:shd");
+  if (existing) {
+    return {
+      splice: { from: existing.start, to: existing.end, text: shd },
+      shd: xml.slice(existing.start, existing.end),
+      written: shd,
+      originalFill: existing.attrs.get("w:fill") ?? "",
+    };
+  }
+  const before = tcPr.children.find((element) => AFTER_SHD.has(element.name));
+  const at = before ? before.start : tcPr.closeStart;
+  return { splice: { from: at, to: at, text: shd }, shd: "", written: shd, originalFill: "" };
+}
+
+const rangeStart = (id: number) => `<w:commentRangeStart w:id="${id}"/>`;
+const rangeEnd = (id: number) => `<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`;
+
+function commentSplices(xml: string, paragraph: XmlElement, id: number): { splices: Splice[]; para?: string } {
+  if (paragraph.openEnd === paragraph.end) {
+    const original = xml.slice(paragraph.start, paragraph.end);
+    const open = original.replace(/\s*\/>$/, ">");
+    return { splices: [{ from: paragraph.start, to: paragraph.end, text: `${open}${rangeStart(id)}${rangeEnd(id)}</w:p>` }], para: original };
+  }
+  const pPr = child(paragraph, "w:pPr");
+  const start = pPr ? pPr.end : paragraph.openEnd;
+  return { splices: [{ from: start, to: start, text: rangeStart(id) }, { from: paragraph.closeStart, to: paragraph.closeStart, text: rangeEnd(id) }] };
+}
+
+function commentXml(id: number, text: string, date: string): string {
+  const paragraphs = text
+    .split("\n")
+    .map((line) => `<w:p><w:r><w:t xml:space="preserve">${escapeText(line)}</w:t></w:r></w:p>`)
+    .join("");
+  return `<w:comment w:id="${id}" w:author="${escapeAttribute(COMMENT_AUTHOR)}" w:date="${date}" w:initials="${COMMENT_INITIALS}">${paragraphs}</w:comment>`;
+}
+
+function nextCommentId(doc: DocxDocument): number {
+  const ids = [doc.xml, partText(doc.pkg, COMMENTS_PART) ?? ""].flatMap((xml) => [...xml.matchAll(/<w:(?:comment|commentRangeStart|commentReference)\b[^>]*w:id="(\d+)"/g)].map((match) => Number(match[1])));
+  return Math.max(0, ...ids) + 1;
+}
+
+function insertBefore(text: string, closing: string, addition: string): string {
+  const at = text.lastIndexOf(closing);
+  if (at < 0) throw new Error(`no ${closing}`);
+  return text.slice(0, at) + addition + text.slice(at);
+}
+
+function commentsPartPath(pkg: DocxPackage, mainPart: string): string | null {
+  const rels = partText(pkg, relsPathOf(mainPart)) ?? "";
+  const match = /<Relationship\b[^>]*Type="[^"]*\/comments"[^>]*\/>/.exec(rels);
+  const target = match ? /Target="([^"]+)"/.exec(match[0])?.[1] : undefined;
+  if (!target) return null;
+  const folder = mainPart.slice(0, mainPart.lastIndexOf("/") + 1);
+  return target.startsWith("/") ? target.slice(1) : folder + target;
+}
+
+function addComments(pkg: DocxPackage, mainPart: string, comments: readonly string[]): void {
+  if (comments.length === 0) return;
+  const existing = commentsPartPath(pkg, mainPart);
+  if (existing && pkg.files.has(existing)) {
+    const xml = partText(pkg, existing)!;
+    setPartText(pkg, existing, /<w:comments\b[^>]*\/>/.test(xml) ? xml.replace(/<w:comments\b([^>]*)\/>/, `<w:comments$1>${comments.join("")}</w:comments>`) : insertBefore(xml, "</w:comments>", comments.join("")));
+    return;
+  }
+  setPartText(pkg, COMMENTS_PART, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="${W_NS}">${comments.join("")}</w:comments>`);
+  const relsPath = relsPathOf(mainPart);
+  setPartText(pkg, relsPath, insertBefore(partText(pkg, relsPath)!, "</Relationships>", commentsRel(mainPart)));
+  setPartText(pkg, "[Content_Types].xml", insertBefore(partText(pkg, "[Content_Types].xml")!, "</Types>", COMMENTS_OVERRIDE));
+}
+
+function commentsRel(mainPart: string): string {
+  const depth = mainPart.split("/").length - 1;
+  const target = depth === 1 && mainPart.startsWith("word/") ? "comments.xml" : `/${COMMENTS_PART}`;
+  return `<Relationship Id="${COMMENTS_REL_ID}" Type="${REL_TYPES.comments}" Target="${target}"/>`;
+}
+
+/** Writes the state into our custom XML part, creating the part (and its properties) the first time. */
+export function writeState(doc: DocxDocument, state: AnnotationState): void {
+  const { pkg } = doc;
+  if (doc.statePart) {
+    setPartText(pkg, doc.statePart, serializeState(state));
+    return;
+  }
+  let index = 1;
+  while (pkg.files.has(`customXml/item${index}.xml`) || pkg.files.has(`customXml/itemProps${index}.xml`)) index++;
+  const item = `customXml/item${index}.xml`;
+  setPartText(pkg, item, serializeState(state));
+  setPartText(
+    pkg,
+    `customXml/itemProps${index}.xml`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="no"?><ds:datastoreItem ds:itemID="{6F1C3B52-2D4E-4C8B-9A51-${String(index).padStart(12, "0")}}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${ANNOTATIONS_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
+  );
+  setPartText(
+    pkg,
+    `customXml/_rels/item${index}.xml.rels`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_TYPES.customXmlProps}" Target="itemProps${index}.xml"/></Relationships>`,
+  );
+  const relsPath = relsPathOf(doc.pkg.mainPart);
+  setPartText(pkg, relsPath, insertBefore(partText(pkg, relsPath)!, "</Relationships>", stateRel(index)));
+  setPartText(pkg, "[Content_Types].xml", insertBefore(partText(pkg, "[Content_Types].xml")!, "</Types>", stateOverride(index)));
+  doc.statePart = item;
+}
+
+const stateRel = (index: number) => `<Relationship Id="${STATE_REL_ID}" Type="${REL_TYPES.customXml}" Target="../customXml/item${index}.xml"/>`;
+const stateOverride = (index: number) => `<Override PartName="/customXml/itemProps${index}.xml" ContentType="${CONTENT_TYPES.customXmlProps}"/>`;
+
+/**
+ * Marks the cells: each located copy of a cell is shaded; the first also gets the comment. Returns the package
+ * with document.xml, comments and the annotations part updated. Expects a document without marks (clear first).
+ */
+export function annotate(doc: DocxDocument, marks: readonly CellMark[], located: ReadonlyMap<string, readonly LocatedCell[]>, options: AnnotateOptions = {}): DocxPackage {
+  const withComments = options.comments ?? true;
+  const date = options.date ?? new Date().toISOString().replace(/\.\d+Z$/, "Z");
+  const splices: Splice[] = [];
+  const comments: string[] = [];
+  const records: MarkRecord[] = [];
+  let commentId = nextCommentId(doc);
+  for (const mark of marks) {
+    (located.get(mark.cell) ?? []).forEach((cell, copy) => {
+      const shading = shadingSplice(doc.xml, cell.tc, MARK_FILLS[mark.severity]);
+      splices.push(shading.splice);
+      const record: MarkRecord = { cell: mark.cell, severity: mark.severity, comment: null, fill: shading.originalFill, at: cell.at || null, shd: shading.shd, written: shading.written };
+      if (withComments && copy === 0 && cell.paragraph) {
+        const id = commentId++;
+        const anchor = commentSplices(doc.xml, cell.paragraph, id);
+        splices.push(...anchor.splices);
+        comments.push(commentXml(id, commentText(mark), date));
+        record.comment = String(id);
+        if (anchor.para) record.para = anchor.para;
+      }
+      records.push(record);
+    });
+  }
+  setPartText(doc.pkg, doc.pkg.mainPart, applySplices(doc.xml, splices));
+  addComments(doc.pkg, doc.pkg.mainPart, comments);
+  writeState(doc, { marks: records, dismissals: doc.state.dismissals });
+  return doc.pkg;
+}
+
+/** Cells found by content control, grouped by id (a duplicated control is marked in each place). */
+export function locateByControls(doc: DocxDocument): Map<string, LocatedCell[]> {
+  const located = new Map<string, LocatedCell[]>();
+  for (const cell of controlCells(doc)) located.set(cell.id, [...(located.get(cell.id) ?? []), cell]);
+  return located;
+}
+
+function removeExact(text: string, piece: string): string {
+  const at = text.indexOf(piece);
+  return at < 0 ? text : text.slice(0, at) + text.slice(at + piece.length);
+}
+
+/** Cells a mark record points at: by content-control tag, else by position. */
+function recordedCells(doc: DocxDocument, record: MarkRecord): XmlElement[] {
+  const byTag = controlCells(doc).filter((cell) => cell.id === record.cell).map((cell) => cell.tc);
+  if (byTag.length > 0) return byTag;
+  if (!record.at) return [];
+  return [...cellPositions(doc.root).entries()].filter(([, at]) => at === record.at).map(([tc]) => tc);
+}
+
+/**
+ * Removes exactly the marks the state records: our shading goes back to what it was, our comments go, and parts we
+ * created go when they hold nothing else. A shading the user changed since is left as it is. Dismissals stay.
+ * Returns how many marks were removed.
+ */
+export function clearMarks(doc: DocxDocument): number {
+  const { pkg } = doc;
+  if (doc.state.marks.length === 0) return 0;
+  let xml = doc.xml;
+  const splices: Splice[] = [];
+  for (const record of doc.state.marks) {
+    if (record.written === undefined) continue;
+    for (const tc of recordedCells(doc, record)) {
+      const at = xml.indexOf(record.written, tc.start);
+      if (at >= 0 && at + record.written.length <= tc.end) splices.push({ from: at, to: at + record.written.length, text: record.shd ?? "" });
+    }
+  }
+  xml = applySplices(xml, splices);
+  const commentIds = doc.state.marks.flatMap((record) => (record.comment ? [Number(record.comment)] : []));
+  for (const record of doc.state.marks) {
+    if (!record.comment) continue;
+    const id = Number(record.comment);
+    // An empty paragraph we had to open: the opened form holds the id, so it is unique.
+    if (record.para) xml = xml.replace(`${record.para.replace(/\s*\/>$/, ">")}${rangeStart(id)}${rangeEnd(id)}</w:p>`, () => record.para!);
+    xml = removeExact(removeExact(xml, rangeStart(id)), rangeEnd(id));
+  }
+  setPartText(pkg, pkg.mainPart, xml);
+  removeComments(pkg, commentIds);
+  const remaining: AnnotationState = { marks: [], dismissals: doc.state.dismissals };
+  if (remaining.dismissals.length > 0) writeState(doc, remaining);
+  else removeStatePart(doc);
+  return doc.state.marks.length;
+}
+
+function removeComments(pkg: DocxPackage, ids: readonly number[]): void {
+  const path = commentsPartPath(pkg, pkg.mainPart);
+  const xml = path ? partText(pkg, path) : undefined;
+  if (!path || xml === undefined) return;
+  const root = parseXml(xml);
+  const ours = new Set(ids.map(String));
+  const doomed = [...descendants(root, "w:comment")].filter((comment) => ours.has(comment.attrs.get("w:id") ?? ""));
+  const left = applySplices(xml, doomed.map((comment) => ({ from: comment.start, to: comment.end, text: "" })));
+  const relsPath = relsPathOf(pkg.mainPart);
+  const rels = partText(pkg, relsPath) ?? "";
+  const ourRel = rels.includes(`Id="${COMMENTS_REL_ID}"`);
+  if (ourRel && !/<w:comment\b/.test(left)) {
+    pkg.files.delete(path);
+    setPartText(pkg, relsPath, removeExact(rels, commentsRel(pkg.mainPart)));
+    setPartText(pkg, "[Content_Types].xml", removeExact(partText(pkg, "[Content_Types].xml")!, COMMENTS_OVERRIDE));
+  } else {
+    setPartText(pkg, path, left);
+  }
+}
+
+function removeStatePart(doc: DocxDocument): void {
+  const { pkg } = doc;
+  const item = doc.statePart;
+  if (!item) return;
+  const index = Number(/item(\d+)\.xml$/.exec(item)?.[1]);
+  const relsPath = relsPathOf(pkg.mainPart);
+  const rels = partText(pkg, relsPath) ?? "";
+  if (!rels.includes(stateRel(index))) {
+    // Not a part we created (Word made it through the add-in): keep it, emptied of marks.
+    setPartText(pkg, item, serializeState({ marks: [], dismissals: [] }));
+    return;
+  }
+  pkg.files.delete(item);
+  pkg.files.delete(`customXml/itemProps${index}.xml`);
+  pkg.files.delete(`customXml/_rels/item${index}.xml.rels`);
+  setPartText(pkg, relsPath, removeExact(rels, stateRel(index)));
+  setPartText(pkg, "[Content_Types].xml", removeExact(partText(pkg, "[Content_Types].xml")!, stateOverride(index)));
+  doc.statePart = null;
+}

@@ -1,0 +1,49 @@
+/** The .docx operations the command line offers, from bytes to bytes: check and annotate, clear. */
+import { cellsToMark } from "../domain/annotations";
+import { checkReport, type CheckResult } from "../domain/check";
+import type { ReadOptions } from "../readers";
+import { annotate, clearMarks, locateByControls } from "./annotate";
+import { saveDocx } from "./package";
+import { loadDocx, loadDocxPackage, readDocx, type LocatedCell } from "./reader";
+
+export interface AnnotateRequest extends ReadOptions {
+  markBlanks?: boolean;
+  comments?: boolean;
+  date?: string;
+}
+
+export interface AnnotateOutcome {
+  result: CheckResult;
+  output: Uint8Array;
+  /** Cells shaded. */
+  marked: number;
+}
+
+/** Checks a .docx and writes a copy with the marks; marks from an earlier run are cleared first. */
+export function annotateDocx(bytes: Uint8Array, request: AnnotateRequest = {}): AnnotateOutcome {
+  let doc = loadDocx(bytes);
+  if (clearMarks(doc) > 0) doc = loadDocxPackage(doc.pkg);
+  const { reading, by } = readDocx(doc, request);
+  const result = checkReport(reading);
+  const located = by === "controls" ? locateByControls(doc) : locateByReading(reading.cells);
+  const marks = cellsToMark(result.findings, { markBlanks: request.markBlanks });
+  annotate(doc, marks, located, { comments: request.comments, date: request.date });
+  const marked = marks.reduce((sum, mark) => sum + (located.get(mark.cell)?.length ?? 0), 0);
+  return { result, output: saveDocx(doc.pkg), marked };
+}
+
+function locateByReading(cells: readonly { id: string; source?: unknown }[]): Map<string, LocatedCell[]> {
+  const located = new Map<string, LocatedCell[]>();
+  for (const cell of cells) {
+    const source = cell.source as LocatedCell | undefined;
+    if (source) located.set(cell.id, [...(located.get(cell.id) ?? []), { ...source, id: cell.id }]);
+  }
+  return located;
+}
+
+/** Removes our marks and comments; returns the cleaned file and how many marks went. */
+export function clearDocx(bytes: Uint8Array): { output: Uint8Array; removed: number } {
+  const doc = loadDocx(bytes);
+  const removed = clearMarks(doc);
+  return { output: saveDocx(doc.pkg), removed };
+}
