@@ -62,18 +62,21 @@ function shadingSplice(xml: string, tc: XmlElement, fill: string): { splice: Spl
   return { splice: { from: at, to: at, text: shd }, shd: "", written: shd, originalFill: "" };
 }
 
-const rangeStart = (id: number) => `<w:commentRangeStart w:id="${id}"/>`;
-const rangeEnd = (id: number) => `<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`;
+/**
+ * The comment anchor: an empty range and the reference at the start of the cell's paragraph. (A range around the
+ * text, with the reference after it, makes LibreOffice drop the text of a content control; this form shows it.)
+ */
+const anchor = (id: number) => `<w:commentRangeStart w:id="${id}"/><w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`;
 
-function commentSplices(xml: string, paragraph: XmlElement, id: number): { splices: Splice[]; para?: string } {
+function commentSplice(xml: string, paragraph: XmlElement, id: number): { splice: Splice; para?: string } {
   if (paragraph.openEnd === paragraph.end) {
     const original = xml.slice(paragraph.start, paragraph.end);
     const open = original.replace(/\s*\/>$/, ">");
-    return { splices: [{ from: paragraph.start, to: paragraph.end, text: `${open}${rangeStart(id)}${rangeEnd(id)}</w:p>` }], para: original };
+    return { splice: { from: paragraph.start, to: paragraph.end, text: `${open}${anchor(id)}</w:p>` }, para: original };
   }
   const pPr = child(paragraph, "w:pPr");
   const start = pPr ? pPr.end : paragraph.openEnd;
-  return { splices: [{ from: start, to: start, text: rangeStart(id) }, { from: paragraph.closeStart, to: paragraph.closeStart, text: rangeEnd(id) }] };
+  return { splice: { from: start, to: start, text: anchor(id) } };
 }
 
 function commentXml(id: number, text: string, date: string): string {
@@ -172,11 +175,11 @@ export function annotate(doc: DocxDocument, marks: readonly CellMark[], located:
       const record: MarkRecord = { cell: mark.cell, severity: mark.severity, comment: null, fill: shading.originalFill, at: cell.at || null, shd: shading.shd, written: shading.written };
       if (withComments && copy === 0 && cell.paragraph) {
         const id = commentId++;
-        const anchor = commentSplices(doc.xml, cell.paragraph, id);
-        splices.push(...anchor.splices);
+        const comment = commentSplice(doc.xml, cell.paragraph, id);
+        splices.push(comment.splice);
         comments.push(commentXml(id, commentText(mark), date));
         record.comment = String(id);
-        if (anchor.para) record.para = anchor.para;
+        if (comment.para) record.para = comment.para;
       }
       records.push(record);
     });
@@ -230,8 +233,8 @@ export function clearMarks(doc: DocxDocument): number {
     if (!record.comment) continue;
     const id = Number(record.comment);
     // An empty paragraph we had to open: the opened form holds the id, so it is unique.
-    if (record.para) xml = xml.replace(`${record.para.replace(/\s*\/>$/, ">")}${rangeStart(id)}${rangeEnd(id)}</w:p>`, () => record.para!);
-    xml = removeExact(removeExact(xml, rangeStart(id)), rangeEnd(id));
+    if (record.para) xml = xml.replace(`${record.para.replace(/\s*\/>$/, ">")}${anchor(id)}</w:p>`, () => record.para!);
+    xml = removeExact(xml, anchor(id));
   }
   setPartText(pkg, pkg.mainPart, xml);
   removeComments(pkg, commentIds);

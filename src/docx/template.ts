@@ -161,7 +161,7 @@ function blockTable(decl: TableDecl, ids: ControlIds): string {
 function tableXml(decl: TableDecl, ids: ControlIds): string {
   if (decl.grids.length > 1) return blockTable(decl, ids);
   const grid = decl.grids[0]!;
-  return singleGridTable(decl, grid, [600, 900, 2445], ids);
+  return singleGridTable(decl, grid, [500, 800, 2245], ids);
 }
 
 const OVERVIEW_PARTS = ["（一）主动公开", "（二）依申请公开", "（三）政府信息管理", "（四）政府信息公开平台建设", "（五）监督保障"];

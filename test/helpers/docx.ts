@@ -16,7 +16,7 @@ export function withDocumentXml(bytes: Uint8Array, edit: (xml: string) => string
   return zipSync(files);
 }
 
-/** Types text into the content controls named by tag (as Word stores typed text: a run in the control's paragraph). */
+/** Types text into the content controls named by tag (as Word stores typed text: a 10-pt run in the control's paragraph). */
 export function typeIntoControls(xml: string, values: ReadonlyMap<string, string>): string {
   const root = parseXml(xml);
   const splices: Splice[] = [];
@@ -25,7 +25,7 @@ export function typeIntoControls(xml: string, values: ReadonlyMap<string, string
     const text = tag === undefined ? undefined : values.get(tag);
     if (text === undefined) continue;
     const paragraph = descendants(child(sdt, "w:sdtContent")!, "w:p").next().value!;
-    splices.push({ from: paragraph.closeStart, to: paragraph.closeStart, text: `<w:r><w:t xml:space="preserve">${escapeText(text)}</w:t></w:r>` });
+    splices.push({ from: paragraph.closeStart, to: paragraph.closeStart, text: `<w:r><w:rPr><w:sz w:val="20"/></w:rPr><w:t xml:space="preserve">${escapeText(text)}</w:t></w:r>` });
   }
   return applySplices(xml, splices);
 }
@@ -37,4 +37,9 @@ export function fillControls(bytes: Uint8Array, values: ReadonlyMap<string, stri
 /** Tags of all content controls, in document order. */
 export function controlTags(xml: string): string[] {
   return [...descendants(parseXml(xml), "w:sdt")].map((sdt) => child(child(sdt, "w:sdtPr")!, "w:tag")?.attrs.get("w:val") ?? "");
+}
+
+/** Removes the content controls but keeps what they hold: a report typed into a table without controls. */
+export function unwrapControls(xml: string): string {
+  return xml.replace(/<w:sdt><w:sdtPr>.*?<\/w:sdtPr><w:sdtContent>/g, "").replace(/<\/w:sdtContent><\/w:sdt>/g, "");
 }
