@@ -111,7 +111,8 @@ export interface CellMark {
 }
 
 /**
- * Which cells a check marks: each finding's checked cell, and the cell the numbers single out as likely wrong.
+ * Which cells a check marks: the cell the numbers single out as likely wrong where there is one (so a correct total
+ * is not marked for a wrong part), else each finding's checked cell.
  * Findings about the whole report, about missing cells, or that could not be checked mark nothing; blank cells
  * only when asked, since a fresh template is all blanks.
  */
@@ -120,13 +121,11 @@ export function cellsToMark(findings: readonly Finding[], options: { markBlanks?
   for (const finding of findings) {
     if (finding.category === "unchecked" || finding.category === "format" || !finding.target) continue;
     if (!options.markBlanks && finding.key.endsWith(":blank")) continue;
-    const cells = [finding.target, ...(finding.likely && finding.likely.id !== finding.target ? [finding.likely.id] : [])];
-    for (const cell of cells) {
-      const mark = marks.get(cell) ?? { cell, severity: finding.severity, findings: [] };
-      if (finding.severity === "error") mark.severity = "error";
-      mark.findings.push(finding);
-      marks.set(cell, mark);
-    }
+    const cell = finding.likely?.id ?? finding.target;
+    const mark = marks.get(cell) ?? { cell, severity: finding.severity, findings: [] };
+    if (finding.severity === "error") mark.severity = "error";
+    mark.findings.push(finding);
+    marks.set(cell, mark);
   }
   return [...marks.values()];
 }
