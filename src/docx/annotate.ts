@@ -7,6 +7,7 @@ import {
   ANNOTATIONS_NAMESPACE,
   COMMENT_AUTHOR,
   COMMENT_INITIALS,
+  COMMENT_PREFIX,
   MARK_FILLS,
   commentText,
   serializeState,
@@ -14,7 +15,7 @@ import {
   type CellMark,
   type MarkRecord,
 } from "../domain/annotations";
-import { applySplices, child, descendants, escapeAttribute, escapeText, parseXml, type Splice, type XmlElement } from "../util/xml";
+import { applySplices, child, descendants, escapeAttribute, escapeText, parseXml, wordText as wordTextOf, type Splice, type XmlElement } from "../util/xml";
 import { CONTENT_TYPES, REL_TYPES } from "./opc";
 import { partText, relsPathOf, setPartText, type DocxPackage } from "./package";
 import { cellPositions, controlCells, type DocxDocument, type LocatedCell } from "./reader";
@@ -221,14 +222,17 @@ export function clearMarks(doc: DocxDocument): number {
   let xml = doc.xml;
   const splices: Splice[] = [];
   for (const record of doc.state.marks) {
-    if (record.written === undefined) continue;
+    if (record.written === undefined) {
+      splices.push(...recordedCells(doc, record).flatMap((tc) => restoreFill(doc.xml, tc, record)));
+      continue;
+    }
     for (const tc of recordedCells(doc, record)) {
       const at = xml.indexOf(record.written, tc.start);
       if (at >= 0 && at + record.written.length <= tc.end) splices.push({ from: at, to: at + record.written.length, text: record.shd ?? "" });
     }
   }
   xml = applySplices(xml, splices);
-  const commentIds = doc.state.marks.flatMap((record) => (record.comment ? [Number(record.comment)] : []));
+  const commentIds = [...new Set([...doc.state.marks.flatMap((record) => (record.comment ? [Number(record.comment)] : [])), ...prefixedCommentIds(pkg)])];
   for (const record of doc.state.marks) {
     if (!record.comment) continue;
     const id = Number(record.comment);
@@ -236,12 +240,47 @@ export function clearMarks(doc: DocxDocument): number {
     if (record.para) xml = xml.replace(`${record.para.replace(/\s*\/>$/, ">")}${anchor(id)}</w:p>`, () => record.para!);
     xml = removeExact(xml, anchor(id));
   }
-  setPartText(pkg, pkg.mainPart, xml);
+  setPartText(pkg, pkg.mainPart, removeCommentAnchors(xml, commentIds));
   removeComments(pkg, commentIds);
   const remaining: AnnotationState = { marks: [], dismissals: doc.state.dismissals };
   if (remaining.dismissals.length > 0) writeState(doc, remaining);
   else removeStatePart(doc);
   return doc.state.marks.length;
+}
+
+/** Comments that start with our prefix: ours, also when Word (through the add-in) wrote them with its own ids. */
+function prefixedCommentIds(pkg: DocxPackage): number[] {
+  const path = commentsPartPath(pkg, pkg.mainPart);
+  const xml = path ? partText(pkg, path) : undefined;
+  if (!xml) return [];
+  const root = parseXml(xml);
+  return [...descendants(root, "w:comment")].filter((comment) => wordTextOf(xml, comment).startsWith(COMMENT_PREFIX)).map((comment) => Number(comment.attrs.get("w:id")));
+}
+
+/** Anchors of the given comments in whatever form the writer used: range marks and the reference's run. */
+function removeCommentAnchors(xml: string, ids: readonly number[]): string {
+  const doomed = new Set(ids.map(String));
+  const root = parseXml(xml);
+  const splices: Splice[] = [];
+  for (const element of descendants(root)) {
+    const id = element.attrs.get("w:id") ?? "";
+    if (!doomed.has(id)) continue;
+    if (element.name === "w:commentRangeStart" || element.name === "w:commentRangeEnd") splices.push({ from: element.start, to: element.end, text: "" });
+    if (element.name === "w:commentReference") {
+      const run = element.parent?.name === "w:r" ? element.parent : element;
+      splices.push({ from: run.start, to: run.end, text: "" });
+    }
+  }
+  return applySplices(xml, splices);
+}
+
+/** A mark made through Word's API (no XML recorded): put the fill back if the cell still has our colour. */
+function restoreFill(xml: string, tc: XmlElement, record: MarkRecord): Splice[] {
+  const shd = child(child(tc, "w:tcPr") ?? tc, "w:shd");
+  if (!shd || (shd.attrs.get("w:fill") ?? "").toUpperCase() !== MARK_FILLS[record.severity]) return [];
+  const tag = xml.slice(shd.start, shd.end);
+  const restored = tag.replace(/w:fill="[^"]*"/, `w:fill="${record.fill.replace(/^#/, "") || "auto"}"`);
+  return [{ from: shd.start, to: shd.end, text: restored }];
 }
 
 function removeComments(pkg: DocxPackage, ids: readonly number[]): void {

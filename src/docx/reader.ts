@@ -4,13 +4,13 @@
  * a WPS-made template.
  */
 import { isAnnotationPart, parseState, EMPTY_STATE, type AnnotationState } from "../domain/annotations";
-import { formatCells, isCellId } from "../domain/cells";
-import type { CellReading, ReportReading } from "../domain/check";
-import { FORMATS } from "../domain/formats";
+import { isCellId } from "../domain/cells";
+import type { ReportReading } from "../domain/check";
 import { labelKey } from "../domain/labels";
-import type { FormatId, TableId } from "../domain/model";
+import type { TableId } from "../domain/model";
 import type { ReadOptions } from "../readers";
 import { placeTable2, placeTable3, placeTable4, type TablePlacement } from "../readers/placement";
+import { readingFromControls } from "../readers/controls";
 import { rowFromCells, type RawRow } from "../readers/rows";
 import { assembleReading, findHeadings, findTitle } from "../readers/structure";
 import { ancestor, child, descendants, wordText, type XmlElement } from "../util/xml";
@@ -140,23 +140,6 @@ function placementsByLabels(doc: DocxDocument): TablePlacement[] {
   return [placeTable2(rows.t2), placeTable3(rows.t3), placeTable4(rows.t4)];
 }
 
-/** The format whose own cell ids (absent from the other format) the controls carry. */
-function formatOfIds(ids: readonly string[]): FormatId | null {
-  const present = new Set(ids);
-  const exclusive = (format: (typeof FORMATS)[number]) =>
-    formatCells(format).filter((cell) => present.has(cell.id) && FORMATS.every((other) => other === format || !formatCells(other).some((o) => o.id === cell.id))).length;
-  const ranked = FORMATS.map((format) => ({ id: format.id, hits: exclusive(format) })).sort((a, b) => b.hits - a.hits);
-  return ranked[0]!.hits > 0 && ranked[0]!.hits !== ranked[1]?.hits ? ranked[0]!.id : null;
-}
-
-function placementsByControls(doc: DocxDocument, cells: readonly LocatedCell[]): TablePlacement[] {
-  return (["t2", "t3", "t4"] as const).map((table) => {
-    const mine = cells.filter((cell) => cell.id.startsWith(`${table}.`));
-    const readings: CellReading[] = mine.map((cell) => ({ id: cell.id, text: controlText(doc, cell), where: "内容控件", source: cell }));
-    return { table, variant: formatOfIds(mine.map((cell) => cell.id)), cells: readings, findings: [], found: mine.length > 0 };
-  });
-}
-
 export interface DocxReading {
   reading: ReportReading;
   /** How the cells were found. */
@@ -166,16 +149,13 @@ export interface DocxReading {
 export function readDocx(doc: DocxDocument, options: ReadOptions = {}): DocxReading {
   const controls = controlCells(doc);
   const paragraphs = paragraphsOutsideTables(doc);
-  const byControls = controls.length > 0;
-  const placements = byControls ? placementsByControls(doc, controls) : placementsByLabels(doc);
-  const reading = assembleReading({
-    title: findTitle(paragraphs),
-    headings: findHeadings(paragraphs),
-    placements,
-    yearOverride: options.year ?? null,
-    knownFormat: byControls ? formatOfIds(controls.map((cell) => cell.id)) : null,
-  });
-  return { reading: { ...reading, dismissed: doc.state.dismissals.map((dismissal) => dismissal.key) }, by: byControls ? "controls" : "labels" };
+  const dismissed = doc.state.dismissals.map((dismissal) => dismissal.key);
+  if (controls.length > 0) {
+    const cells = controls.map((cell) => ({ id: cell.id, text: controlText(doc, cell), source: cell }));
+    return { reading: readingFromControls({ cells, paragraphs, year: options.year, dismissed }), by: "controls" };
+  }
+  const reading = assembleReading({ title: findTitle(paragraphs), headings: findHeadings(paragraphs), placements: placementsByLabels(doc), yearOverride: options.year ?? null });
+  return { reading: { ...reading, dismissed }, by: "labels" };
 }
 
 export function readDocxReport(bytes: Uint8Array, options: ReadOptions = {}): ReportReading {

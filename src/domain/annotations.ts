@@ -23,6 +23,8 @@ export const ANNOTATIONS_NAMESPACE = "urn:gov-report:annotations:1";
 /** Shading for a cell in an error finding, and for one in a warning. */
 export const MARK_FILLS: Record<Severity, string> = { error: "FFC7CE", warning: "FFEB9C" };
 export const COMMENT_AUTHOR = "政务公开年报检查";
+/** Every comment we add starts with this, so that any host can tell ours from the user's. */
+export const COMMENT_PREFIX = "【年报检查】";
 export const COMMENT_INITIALS = "GR";
 
 export interface MarkRecord {
@@ -130,9 +132,9 @@ export function cellsToMark(findings: readonly Finding[], options: { markBlanks?
   return [...marks.values()];
 }
 
-/** The comment a marked cell carries: each finding's message, with the value expected where there is one. */
+/** The comment a marked cell carries: our prefix, then each finding's message with the value expected. */
 export function commentText(mark: CellMark): string {
-  return mark.findings
+  return COMMENT_PREFIX + mark.findings
     .map((finding) => {
       const expected = finding.likely?.id === mark.cell ? finding.likely.value : finding.target === mark.cell ? finding.expected : null;
       const label = finding.severity === "error" ? "错误" : "警告";

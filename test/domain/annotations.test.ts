@@ -23,7 +23,7 @@ describe("which cells a check marks", () => {
   it("marks the cell the numbers single out rather than the correct totals it breaks", () => {
     const marks = cellsToMark(findingsOf(withValue(good, "t3.3-2.research", "50")));
     expect(marks.map((mark) => [mark.cell, mark.severity, mark.findings.map((finding) => finding.rule)])).toEqual([["t3.3-2.research", "error", ["T3-C", "T3-B"]]]);
-    expect(commentText(marks[0]!)).toMatch(/^【错误 T3-C】.*\n【错误 T3-B】/);
+    expect(commentText(marks[0]!)).toMatch(/^【年报检查】【错误 T3-C】.*\n【错误 T3-B】/);
   });
 
   it("marks the checked cell where the numbers do not single one out", () => {
