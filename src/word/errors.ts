@@ -1,0 +1,31 @@
+/** Faults the add-in shows to the user: a stable code and a Chinese message that says what to do next. */
+export type AddinErrorCode = "NO_TEMPLATE" | "READ_ONLY" | "OLD_WORD" | "CELL_NOT_FOUND" | "OFFICE_UNAVAILABLE" | "WORD_ERROR";
+
+const MESSAGES: Record<AddinErrorCode, string> = {
+  NO_TEMPLATE: "文档中没有年度报告模板的表格（带标记的单元格）。请先点击“插入模板”，或把数字填入本工具生成的模板后再检查。",
+  READ_ONLY: "文档为只读，无法标注。请先在 Word 中点击“启用编辑”或另存一份后再试。",
+  OLD_WORD: "当前 Word 版本过低（需要 Word 2019 / Microsoft 365 或更新版本，WordApi 1.3）。可改用命令行工具检查 .docx 文件，见说明文档。",
+  CELL_NOT_FOUND: "文档中找不到这个单元格，可能已被删除。请重新检查。",
+  OFFICE_UNAVAILABLE: "未能连接 Word。请关闭任务窗格后重新打开。",
+  WORD_ERROR: "Word 执行操作时出错。",
+};
+
+export class AddinError extends Error {
+  constructor(
+    readonly code: AddinErrorCode,
+    detail?: string,
+  ) {
+    super(detail ? `${MESSAGES[code]}（${detail}）` : MESSAGES[code]);
+    this.name = "AddinError";
+  }
+}
+
+/** Word's own error codes for a document that cannot be changed. */
+const READ_ONLY_CODES = new Set(["AccessDenied", "NotAllowed", "ReadOnly", "EditModeCannotAcquired"]);
+
+export function toAddinError(error: unknown): AddinError {
+  if (error instanceof AddinError) return error;
+  const code = (error as { code?: string } | null)?.code;
+  if (code && READ_ONLY_CODES.has(code)) return new AddinError("READ_ONLY");
+  return new AddinError("WORD_ERROR", (error as Error | null)?.message ?? String(error));
+}
