@@ -5,7 +5,7 @@
  * content controls sit in real table cells with real fills. Used by the adapter tests and, in the browser, by the
  * end-to-end stand-in for office.js.
  */
-import { applySplices, ancestor, child, descendants, parseXml, wordText, type XmlElement } from "../../src/util/xml";
+import { ancestor, child, descendants, parseXml, wordText, type XmlElement } from "../../src/util/xml";
 import type { StateStore, WordHost } from "../../src/word/host";
 
 export interface CellModel {
@@ -420,7 +420,7 @@ export class FakeContext {
   /** Runs what was queued, in order; a failing operation rejects the sync and drops the rest, as Word does. */
   async sync(): Promise<void> {
     this.world.syncs++;
-    this.world.latency && (await new Promise((resolve) => setTimeout(resolve, this.world.latency)));
+    if (this.world.latency > 0) await new Promise((resolve) => setTimeout(resolve, this.world.latency));
     const queue = this.queue;
     this.queue = [];
     for (const operation of queue) operation();
@@ -471,4 +471,3 @@ export class FakeWord implements WordHost {
   }
 }
 
-export { applySplices };
