@@ -1,7 +1,7 @@
 /** Turning check results into what the command prints: Chinese text for people, JSON for programs. */
 import type { CheckResult } from "../domain/check";
 import { formatById } from "../domain/formats";
-import type { Finding } from "../domain/findings";
+import { groupFindings, type Finding } from "../domain/findings";
 
 export interface FileReport {
   file: string;
@@ -45,17 +45,11 @@ function findingLine(finding: Finding): string {
 /** Blanks and other repeated value findings: one line each kind when there are many. */
 function summarise(findings: readonly Finding[], verbose: boolean): string[] {
   if (verbose) return findings.map(findingLine);
-  const kinds = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const kind = finding.category === "value" || finding.category === "unchecked" ? `${finding.rule}:${finding.key.split(":").pop()}:${finding.category}` : finding.key;
-    kinds.set(kind, [...(kinds.get(kind) ?? []), finding]);
-  }
-  return [...kinds.values()].map((group) => {
-    if (group.length <= SUMMARY_THRESHOLD) return group.map(findingLine).join("\n");
-    const first = group[0]!;
+  return groupFindings(findings, SUMMARY_THRESHOLD).map((group) => {
+    const first = group.findings[0]!;
+    if (group.summary === null) return findingLine(first);
     const mark = first.severity === "error" ? "✗ 错误" : "! 警告";
-    const what = first.category === "unchecked" ? "项核对无法进行" : first.key.endsWith(":blank") ? "个空白单元格（计算时按 0 计）" : "个单元格有同类问题";
-    return `  ${mark} [${first.rule}] ${group.length} ${what}，例如：${first.message}（加 --verbose 逐条列出）`;
+    return `  ${mark} [${first.rule}] ${group.summary}，例如：${first.message}（加 --verbose 逐条列出）`;
   });
 }
 

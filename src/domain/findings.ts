@@ -70,3 +70,59 @@ export function countBySeverity(findings: readonly Finding[]): { errors: number;
   const errors = findings.filter((finding) => finding.severity === "error").length;
   return { errors, warnings: findings.length - errors };
 }
+
+/** Findings of one kind shown together: a table's 175 blank cells are one line, not 175. */
+export interface FindingGroup {
+  table: TableId | null;
+  /** Stable identity of the group, for lists and their open/closed state. */
+  id: string;
+  findings: Finding[];
+  /** A one-line summary when several findings were folded together; null for a single finding. */
+  summary: string | null;
+}
+
+const KIND_TEXT: Record<string, string> = {
+  blank: "个空白单元格（计算时按 0 计）",
+  "zero-mark": "个单元格填写“无”“—”等（按 0 计）",
+  unit: "个单元格写了单位",
+  annotation: "个单元格数字后附有文字",
+};
+
+function kindOf(finding: Finding): string | null {
+  if (finding.category === "unchecked") return `${finding.rule}:unchecked`;
+  if (finding.category === "value") return `${finding.rule}:${finding.key.split(":").pop()}`;
+  return null;
+}
+
+function summaryOf(kind: string, count: number): string {
+  if (kind.endsWith(":unchecked")) return `${count} 项核对无法进行`;
+  const suffix = kind.split(":").pop()!;
+  return `${count} ${KIND_TEXT[suffix] ?? "个单元格有同类问题"}`;
+}
+
+/**
+ * Groups sorted findings by table, folding more than `threshold` findings of one kind (same rule and kind of value
+ * problem) into one group that a reader can open.
+ */
+export function groupFindings(findings: readonly Finding[], threshold = 3): FindingGroup[] {
+  const groups: FindingGroup[] = [];
+  const byKind = new Map<string, FindingGroup>();
+  for (const finding of findings) {
+    const kind = kindOf(finding);
+    const groupKey = kind ? `${finding.table ?? "none"}:${kind}` : null;
+    const existing = groupKey ? byKind.get(groupKey) : undefined;
+    if (existing) {
+      existing.findings.push(finding);
+      continue;
+    }
+    const group: FindingGroup = { table: finding.table, id: groupKey ?? finding.key, findings: [finding], summary: null };
+    groups.push(group);
+    if (groupKey) byKind.set(groupKey, group);
+  }
+  return groups.flatMap((group): FindingGroup[] => {
+    if (group.findings.length <= threshold) {
+      return group.findings.map((finding) => ({ table: group.table, id: finding.key, findings: [finding], summary: null }));
+    }
+    return [{ ...group, summary: summaryOf(group.id.slice(group.id.indexOf(":") + 1), group.findings.length) }];
+  });
+}

@@ -9,6 +9,7 @@ import { FORMATS } from "../domain/formats";
 import { commonSubsequenceLength, coverage, labelKey } from "../domain/labels";
 import type { FormatId, GridDecl, HeaderNode, TableDecl, TableId } from "../domain/model";
 import type { RawRow } from "./rows";
+import { readFinding } from "./structure";
 
 export interface TablePlacement {
   table: TableId;
@@ -21,10 +22,6 @@ export interface TablePlacement {
 }
 
 const TABLE_NAME: Record<TableId, string> = { t2: "表二", t3: "表三", t4: "表四" };
-
-export function readFinding(rule: string, severity: Finding["severity"], table: TableId | null, message: string, key: string): Finding {
-  return { rule, severity, category: rule.startsWith("FMT-") ? "format" : "read", message, cells: [], expected: null, actual: null, table, key };
-}
 
 function rowText(row: RawRow): string {
   return [...row.labels, ...row.values].join(" ").slice(0, 80);

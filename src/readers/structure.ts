@@ -9,7 +9,12 @@ import { FORMATS, formatById } from "../domain/formats";
 import { SECTION_HEADINGS } from "../domain/formats/shared";
 import { coverage, labelKey } from "../domain/labels";
 import type { FormatId, TableId } from "../domain/model";
-import { readFinding, type TablePlacement } from "./placement";
+import type { TablePlacement } from "./placement";
+
+/** A finding about the report's format (FMT-*) or about reading it (READ-*), not tied to cells. */
+export function readFinding(rule: string, severity: Finding["severity"], table: TableId | null, message: string, key: string): Finding {
+  return { rule, severity, category: rule.startsWith("FMT-") ? "format" : "read", message, cells: [], expected: null, actual: null, table, key };
+}
 
 export interface TitleInfo {
   organization: string | null;

@@ -17,8 +17,6 @@ import {
 } from "../domain/annotations";
 import { isCellId } from "../domain/cells";
 import { checkReport, type CheckResult } from "../domain/check";
-import type { FormatDecl } from "../domain/model";
-import { templateFlatOpc } from "../docx/template";
 import { readingFromControls } from "../readers/controls";
 import { AddinError, toAddinError } from "./errors";
 import type { WordHost } from "./host";
@@ -50,9 +48,8 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 // Insert
 
 export interface InsertRequest {
-  format: FormatDecl;
-  year: number;
-  organization: string;
+  /** The template as a flat-OPC package (docx/template.ts: templateFlatOpc). */
+  ooxml: string;
   /** Insert although the document already holds a report template. */
   allowSecond?: boolean;
 }
@@ -70,8 +67,7 @@ export async function insertTemplate(host: WordHost, request: InsertRequest): Pr
       selection.load("text");
       await context.sync();
       if (!request.allowSecond && controls.items.some((control) => isCellId(control.tag))) return { status: "exists" as const };
-      const ooxml = templateFlatOpc(request.format, { organization: request.organization, year: request.year });
-      selection.insertOoxml(ooxml, selection.text === "" ? "Replace" : "After");
+      selection.insertOoxml(request.ooxml, selection.text === "" ? "Replace" : "After");
       await context.sync();
       return { status: "inserted" as const };
     }),

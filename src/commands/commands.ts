@@ -1,0 +1,70 @@
+/**
+ * The ribbon's 一键检查 button (ExecuteFunction): the same check-and-mark as the pane, then a short result in a
+ * dialog. There is no shared runtime, so nothing is kept in memory: the document holds the marks.
+ */
+import { checkAndMark } from "../word/adapter";
+import { officeHost } from "../word/officeHost";
+
+/** How long to wait for the user to close the result dialog before telling Office the command is done. */
+const DIALOG_WAIT_MS = 4 * 60 * 1000;
+
+export interface ResultSummary {
+  status: "checked" | "tracking" | "error";
+  errors?: number;
+  warnings?: number;
+  marked?: number;
+  message?: string;
+}
+
+export async function summarise(run: () => ReturnType<typeof checkAndMark>): Promise<ResultSummary> {
+  try {
+    const outcome = await run();
+    if (outcome.status === "trackChanges") return { status: "tracking", errors: outcome.result.errors, warnings: outcome.result.warnings };
+    return { status: "checked", errors: outcome.result.errors, warnings: outcome.result.warnings, marked: outcome.marked };
+  } catch (error) {
+    return { status: "error", message: (error as Error).message };
+  }
+}
+
+export function resultUrl(base: string, summary: ResultSummary): string {
+  const params = new URLSearchParams(Object.entries(summary).map(([key, value]) => [key, String(value)]));
+  return `${base}?${params.toString()}`;
+}
+
+function showResult(summary: ResultSummary): Promise<void> {
+  const url = resultUrl(new URL("result.html", window.location.href).href, summary);
+  return new Promise((resolve) => {
+    const done = setTimeout(resolve, DIALOG_WAIT_MS);
+    Office.context.ui.displayDialogAsync(url, { height: 32, width: 28, displayInIframe: true }, (result) => {
+      if (result.status !== Office.AsyncResultStatus.Succeeded) {
+        clearTimeout(done);
+        resolve();
+        return;
+      }
+      const dialog = result.value;
+      const close = () => {
+        clearTimeout(done);
+        dialog.close();
+        resolve();
+      };
+      dialog.addEventHandler(Office.EventType.DialogMessageReceived, close);
+      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => {
+        clearTimeout(done);
+        resolve();
+      });
+    });
+  });
+}
+
+async function runCheck(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    const summary = await summarise(() => checkAndMark(officeHost));
+    await showResult(summary);
+  } finally {
+    event.completed();
+  }
+}
+
+Office.onReady(() => {
+  Office.actions.associate("runCheck", runCheck);
+});

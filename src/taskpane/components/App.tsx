@@ -1,0 +1,210 @@
+import {
+  Button,
+  Checkbox,
+  Divider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { Suspense, lazy, useMemo, useState } from "react";
+import type { CheckResult } from "../../domain/check";
+import type { Finding } from "../../domain/findings";
+import type { InsertChoice, PaneActions } from "../actions";
+import { FindingsList } from "./FindingsList";
+import { InsertSection } from "./InsertSection";
+
+// The dialog is only needed when a user dismisses a finding: loaded then, off the pane's start-up path.
+const DismissDialog = lazy(() => import(/* webpackChunkName: "dismiss" */ "./DismissDialog").then((module) => ({ default: module.DismissDialog })));
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, boxSizing: "border-box", maxWidth: "100%", overflowX: "hidden" },
+  heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  checkButton: { width: "100%", minHeight: "48px", fontSize: tokens.fontSizeBase400 },
+  actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
+  summary: { display: "flex", columnGap: tokens.spacingHorizontalL, flexWrap: "wrap" },
+  count: { display: "flex", flexDirection: "column" },
+  number: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
+  errors: { color: tokens.colorPaletteRedForeground1 },
+  warnings: { color: tokens.colorPaletteMarigoldForeground1 },
+  dismissed: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+});
+
+type Busy = null | "insert" | "check" | "clear";
+const BUSY_TEXT: Record<Exclude<Busy, null>, string> = { insert: "正在插入模板…", check: "正在读取并检查表格…", clear: "正在清除标记…" };
+
+export interface AppProps {
+  actions: PaneActions;
+}
+
+export function App({ actions }: AppProps) {
+  const styles = useStyles();
+  const capabilities = useMemo(() => actions.capabilities(), [actions]);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [info, setInfo] = useState<string | null>(null);
+  const [result, setResult] = useState<CheckResult | null>(null);
+  const [marked, setMarked] = useState<number | null>(null);
+  const [tracking, setTracking] = useState(false);
+  const [markBlanks, setMarkBlanks] = useState(false);
+  const [dismissing, setDismissing] = useState<Finding | null>(null);
+
+  async function work<T>(kind: Exclude<Busy, null>, task: () => Promise<T>): Promise<T | undefined> {
+    setBusy(kind);
+    setError(null);
+    setInfo(null);
+    try {
+      return await task();
+    } catch (caught) {
+      setError((caught as Error).message);
+      return undefined;
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const insert = async (choice: InsertChoice) => {
+    const outcome = await work("insert", () => actions.insert(choice));
+    if (outcome?.status === "inserted") setInfo(`已插入 ${choice.organization}${choice.year} 年度报告模板。在表格中填入数字后点击“检查”。`);
+    return outcome?.status ?? "failed";
+  };
+
+  const check = async (markWhenTracking = false) => {
+    const outcome = await work("check", () => actions.check({ markBlanks, markWhenTracking }));
+    if (!outcome) return;
+    setResult(outcome.result);
+    setTracking(outcome.status === "trackChanges");
+    setMarked(outcome.status === "checked" ? outcome.marked : null);
+  };
+
+  const clear = async () => {
+    const outcome = await work("clear", () => actions.clear());
+    if (outcome) {
+      setMarked(null);
+      setInfo(outcome.removed > 0 ? `已清除 ${outcome.removed} 处标记，单元格内容未改动。` : "文档中没有本工具添加的标记。");
+    }
+  };
+
+  const dismiss = async (finding: Finding, reason: string | null) => {
+    setDismissing(null);
+    const done = await work("check", () => actions.dismiss(finding.key, reason));
+    if (done) await check();
+  };
+
+  return (
+    <main className={styles.root}>
+      <h1 className={styles.heading}>政府信息公开工作年度报告 · 检查</h1>
+      <section aria-label="插入模板">
+        <InsertSection busy={busy !== null} onInsert={insert} />
+      </section>
+      <Divider />
+      <section aria-label="检查" className={styles.root} style={{ padding: 0 }}>
+        <Button appearance="primary" className={styles.checkButton} onClick={() => void check()} disabled={busy !== null}>
+          检查
+        </Button>
+        <div className={styles.actions}>
+          <Button onClick={() => void clear()} disabled={busy !== null}>
+            清除标记
+          </Button>
+          <Checkbox checked={markBlanks} onChange={(_, data) => setMarkBlanks(Boolean(data.checked))} label="也标注空白单元格" />
+        </div>
+        {!capabilities.comments && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>当前 Word 不支持批注接口（需要 WordApi 1.4），问题单元格只加底纹，说明请看本窗格。</MessageBarBody>
+          </MessageBar>
+        )}
+        {busy && <Spinner size="small" label={BUSY_TEXT[busy]} />}
+        <div role="status" aria-live="polite">
+          {error && (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>{error}</MessageBarBody>
+            </MessageBar>
+          )}
+          {info && (
+            <MessageBar intent="success" layout="multiline">
+              <MessageBarBody>{info}</MessageBarBody>
+            </MessageBar>
+          )}
+          {tracking && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>修订（Track Changes）已开启</MessageBarTitle>
+                标注问题单元格会被记为修订。下面列出了检查结果；要在文档中标注吗？
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={() => void check(true)}>
+                  仍然标注
+                </Button>
+                <Button size="small" appearance="subtle" onClick={() => setTracking(false)}>
+                  不标注
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+          {result && <Summary result={result} marked={marked} />}
+        </div>
+        {result && (
+          <>
+            {result.findings.length === 0 ? (
+              <Text>没有发现问题。</Text>
+            ) : (
+              <FindingsList findings={result.findings} onSelect={(cell) => void actions.select(cell).catch((caught: Error) => setError(caught.message))} onDismiss={setDismissing} />
+            )}
+            {result.dismissed.length > 0 && (
+              <section aria-label="已忽略的问题">
+                <Text weight="semibold">已忽略 {result.dismissed.length} 项</Text>
+                <ul className={styles.dismissed}>
+                  {result.dismissed.map((finding) => (
+                    <li key={finding.key}>
+                      <Text size={200}>{finding.message}</Text>{" "}
+                      <Button size="small" appearance="subtle" onClick={() => void dismiss(finding, null)}>
+                        撤销忽略
+                      </Button>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </>
+        )}
+      </section>
+      {dismissing && (
+        <Suspense fallback={<Spinner size="tiny" />}>
+          <DismissDialog finding={dismissing} onCancel={() => setDismissing(null)} onConfirm={(finding, reason) => void dismiss(finding, reason)} />
+        </Suspense>
+      )}
+    </main>
+  );
+}
+
+function Summary({ result, marked }: { result: CheckResult; marked: number | null }) {
+  const styles = useStyles();
+  return (
+    <div aria-label="检查结果">
+      <div className={styles.summary}>
+        <div className={styles.count}>
+          <span className={`${styles.number} ${styles.errors}`}>{result.errors}</span>
+          <Text>错误</Text>
+        </div>
+        <div className={styles.count}>
+          <span className={`${styles.number} ${styles.warnings}`}>{result.warnings}</span>
+          <Text>警告</Text>
+        </div>
+        <div className={styles.count}>
+          <span className={styles.number}>
+            {result.cellsRead}/{result.cellsExpected}
+          </span>
+          <Text>已读单元格</Text>
+        </div>
+      </div>
+      <Text size={200}>
+        {result.organization ?? "（未识别机关）"} · {result.year ?? "（未识别年度）"} 年度 · {result.format} 年格式
+        {marked !== null ? ` · 已在文档中标注 ${marked} 个单元格` : ""}
+      </Text>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { groupFindings, type Finding } from "../../domain/findings";
+import type { TableId } from "../../domain/model";
+
+const TABLE_TITLES: Record<TableId | "none", string> = {
+  none: "全文",
+  t2: "表二 主动公开政府信息情况",
+  t3: "表三 收到和处理政府信息公开申请情况",
+  t4: "表四 行政复议、行政诉讼情况",
+};
+
+const useStyles = makeStyles({
+  table: { marginTop: tokens.spacingVerticalM },
+  tableTitle: { display: "block", fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  message: {
+    textAlign: "left",
+    justifyContent: "flex-start",
+    whiteSpace: "normal",
+    wordBreak: "break-word",
+    height: "auto",
+    padding: 0,
+    minWidth: 0,
+    fontWeight: tokens.fontWeightRegular,
+  },
+  meta: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  expected: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
+  summary: { whiteSpace: "normal", textAlign: "left" },
+});
+
+export interface FindingsListProps {
+  findings: readonly Finding[];
+  onSelect(cellId: string): void;
+  onDismiss(finding: Finding): void;
+}
+
+function FindingItem({ finding, onSelect, onDismiss }: { finding: Finding } & Omit<FindingsListProps, "findings">) {
+  const styles = useStyles();
+  const cell = finding.likely?.id ?? finding.target;
+  const expected = finding.likely?.value ?? finding.expected;
+  return (
+    <li className={styles.item}>
+      <div className={styles.meta}>
+        <Badge appearance="filled" color={finding.severity === "error" ? "danger" : "warning"}>
+          {finding.severity === "error" ? "错误" : "警告"}
+        </Badge>
+        <Text size={200}>{finding.rule}</Text>
+        {expected !== null && finding.category === "rule" && <Text className={styles.expected}>应为 {expected}</Text>}
+      </div>
+      {cell ? (
+        <Button appearance="transparent" className={styles.message} onClick={() => onSelect(cell)} aria-label={`定位到单元格：${finding.message}`}>
+          {finding.message}
+        </Button>
+      ) : (
+        <Text>{finding.message}</Text>
+      )}
+      <div>
+        <Button size="small" appearance="subtle" onClick={() => onDismiss(finding)}>
+          忽略此问题…
+        </Button>
+      </div>
+    </li>
+  );
+}
+
+/** Findings grouped by table; many of one kind (a fresh template's blanks) fold into one line that opens. */
+export function FindingsList({ findings, onSelect, onDismiss }: FindingsListProps) {
+  const styles = useStyles();
+  const groups = groupFindings(findings);
+  const tables = [...new Set(groups.map((group) => group.table ?? "none"))];
+  return (
+    <>
+      {tables.map((table) => (
+        <section key={table} className={styles.table} aria-label={TABLE_TITLES[table]}>
+          <Text className={styles.tableTitle}>{TABLE_TITLES[table]}</Text>
+          <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
+            {groups
+              .filter((group) => (group.table ?? "none") === table)
+              .map((group) =>
+                group.summary === null ? (
+                  <FindingItem key={group.id} finding={group.findings[0]!} onSelect={onSelect} onDismiss={onDismiss} />
+                ) : (
+                  <li key={group.id}>
+                    <Accordion collapsible>
+                      <AccordionItem value={group.id}>
+                        <AccordionHeader size="small">
+                          <span className={styles.summary}>
+                            {group.findings[0]!.severity === "error" ? "错误" : "警告"}：{group.summary}
+                          </span>
+                        </AccordionHeader>
+                        <AccordionPanel>
+                          <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
+                            {group.findings.map((finding) => (
+                              <FindingItem key={finding.key} finding={finding} onSelect={onSelect} onDismiss={onDismiss} />
+                            ))}
+                          </ul>
+                        </AccordionPanel>
+                      </AccordionItem>
+                    </Accordion>
+                  </li>
+                ),
+              )}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}

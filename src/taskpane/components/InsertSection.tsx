@@ -1,0 +1,83 @@
+import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { formatForYear } from "../../domain/formats";
+import type { FormatId } from "../../domain/model";
+import type { InsertChoice } from "../actions";
+import { defaultReportYear, rememberOrganization, rememberedOrganization } from "../preferences";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  row: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  year: { width: "7em" },
+});
+
+const FORMAT_NAMES: Record<FormatId, string> = {
+  "2021": "2021 年格式（国办公开办函〔2021〕30号）",
+  "2019": "2019 年格式（国办公开办函〔2019〕60号）",
+};
+
+export interface InsertSectionProps {
+  busy: boolean;
+  onInsert(choice: InsertChoice): Promise<"inserted" | "exists" | "failed">;
+}
+
+export function InsertSection({ busy, onInsert }: InsertSectionProps) {
+  const styles = useStyles();
+  const [organization, setOrganization] = useState(rememberedOrganization);
+  const [yearText, setYearText] = useState(String(defaultReportYear()));
+  const [formatChoice, setFormatChoice] = useState<"auto" | FormatId>("auto");
+  const [confirmSecond, setConfirmSecond] = useState(false);
+
+  const year = Number(yearText);
+  const yearValid = /^\d{4}$/.test(yearText) && year >= 2019 && year <= 2100;
+  const format: FormatId = formatChoice === "auto" ? (yearValid ? formatForYear(year).id : "2021") : formatChoice;
+  const organizationValid = organization.trim() !== "";
+
+  const submit = async (allowSecond: boolean) => {
+    rememberOrganization(organization.trim());
+    const outcome = await onInsert({ organization: organization.trim(), year, format, allowSecond });
+    setConfirmSecond(outcome === "exists");
+  };
+
+  return (
+    <form
+      className={styles.form}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit(false);
+      }}
+    >
+      <Field label="机关名称" required validationMessage={organizationValid ? undefined : "请填写机关全称，例如“某某市某某局”"} validationState={organizationValid ? "none" : "warning"}>
+        <Input value={organization} onChange={(_, data) => setOrganization(data.value)} placeholder="某某市某某局" />
+      </Field>
+      <div className={styles.row}>
+        <Field label="报告年度" validationMessage={yearValid ? undefined : "请填写 2019 年以后的四位年份"} validationState={yearValid ? "none" : "error"}>
+          <Input className={styles.year} value={yearText} inputMode="numeric" onChange={(_, data) => setYearText(data.value.trim())} />
+        </Field>
+      </div>
+      <Field label="格式" hint={formatChoice === "auto" ? `按年度自动选择：${FORMAT_NAMES[format]}` : undefined}>
+        <Select value={formatChoice} onChange={(_, data) => setFormatChoice(data.value as "auto" | FormatId)}>
+          <option value="auto">按年度自动选择</option>
+          <option value="2021">{FORMAT_NAMES["2021"]}</option>
+          <option value="2019">{FORMAT_NAMES["2019"]}</option>
+        </Select>
+      </Field>
+      {confirmSecond && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>文档中已有一份年度报告模板。仍要在光标处再插入一份吗？</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void submit(true)} disabled={busy}>
+              仍然插入
+            </Button>
+            <Button size="small" appearance="subtle" onClick={() => setConfirmSecond(false)}>
+              取消
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      <Button type="submit" appearance="secondary" disabled={busy || !organizationValid || !yearValid}>
+        在光标处插入 {yearValid ? year : ""} 年度报告模板
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+/** The task pane's entry: wait for office.js (not forever: an intranet may block its CDN), then show the pane. */
+import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
+import { createRoot } from "react-dom/client";
+import { officeHost } from "../word/officeHost";
+import { createActions } from "./actions";
+import { App } from "./components/App";
+import { OfficeMissing, type OfficeProblem } from "./components/OfficeMissing";
+
+/** How long office.js may take before the pane says it cannot load. */
+const OFFICE_TIMEOUT_MS = 8000;
+
+const root = createRoot(document.getElementById("container")!);
+const show = (content: React.ReactNode) => root.render(<FluentProvider theme={webLightTheme}>{content}</FluentProvider>);
+
+show(<Spinner label="正在连接 Word…" style={{ marginTop: 48 }} />);
+
+function officeReady(): Promise<Office.HostType | null | "timeout"> {
+  const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), OFFICE_TIMEOUT_MS));
+  if (typeof Office === "undefined") return timeout;
+  return Promise.race([Office.onReady().then((info) => info.host), timeout]);
+}
+
+void officeReady().then((host) => {
+  let problem: OfficeProblem | null = null;
+  if (host === "timeout") problem = "no-office";
+  else if (host !== Office.HostType.Word) problem = "not-word";
+  else if (!Office.context.requirements.isSetSupported("WordApi", "1.3")) problem = "old-word";
+  show(problem ? <OfficeMissing problem={problem} /> : <App actions={createActions(officeHost)} />);
+});

@@ -1,0 +1,74 @@
+// Builds the task pane, the ribbon command page and its result dialog into dist/, with the manifest and icons.
+//   webpack --mode production                      production build; office.js from Microsoft's CDN
+//   ADDIN_URL=https://intranet/addin/ webpack ...  also rewrites the manifest's https://localhost:3000/ to that URL
+//   webpack --env e2e                              test build: a stand-in office.js over the fake Word (test/e2e)
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+module.exports = (env = {}, argv = {}) => {
+  const production = argv.mode === "production";
+  const e2e = Boolean(env.e2e);
+  const addinUrl = process.env.ADDIN_URL ? process.env.ADDIN_URL.replace(/\/?$/, "/") : DEV_URL;
+  const officeJs = e2e ? "office-stand-in.js" : OFFICE_JS;
+  const page = (name, chunks) =>
+    new HtmlWebpackPlugin({ filename: `${name}.html`, template: `./src/${name === "taskpane" ? "taskpane" : "commands"}/${name}.html`, chunks, officeJs });
+
+  return {
+    devtool: production ? false : "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+      result: "./src/commands/result.ts",
+      ...(e2e ? { "office-stand-in": "./test/e2e/officeStandIn.ts" } : {}),
+    },
+    output: {
+      path: path.resolve(__dirname, e2e ? "dist-e2e" : "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // ES modules so that webpack can tree-shake Fluent; the CLI build (tsc) stays CommonJS.
+            options: { configFile: "tsconfig.json", compilerOptions: { module: "esnext", moduleResolution: "bundler", noEmit: false, sourceMap: !production }, onlyCompileBundledFiles: true },
+          },
+        },
+      ],
+    },
+    plugins: [
+      page("taskpane", ["taskpane"]),
+      page("commands", ["commands"]),
+      page("result", ["result"]),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (addinUrl === DEV_URL ? content : content.toString().split(DEV_URL).join(addinUrl)),
+          },
+          { from: "src/taskpane/help.html", to: "help.html" },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      port: 3000,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      // A self-signed certificate made by the dev server; see README for trusting it or using Microsoft's on Windows.
+      server: { type: "https", options: env.httpsKey ? { key: env.httpsKey, cert: env.httpsCert } : undefined },
+      client: { overlay: { warnings: false } },
+    },
+  };
+};
