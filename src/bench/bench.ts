@@ -4,8 +4,14 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { checkReport } from "../domain/check";
+import { FORMAT_2021 } from "../domain/formats";
+import { templateFlatOpc } from "../docx/template";
 import { readTextReport } from "../readers/textReader";
+import { checkAndMark, clearMarks, insertTemplate } from "../word/adapter";
+import { FakeWord } from "../word/fakeWord";
 
 const EXAMPLES = join(__dirname, "..", "..", "test", "fixtures", "examples");
 
@@ -40,8 +46,30 @@ export function engineFigures() {
   };
 }
 
-function main(): void {
-  const figures = { engine: engineFigures() };
+/** context.sync() calls per operation on the full template, against the fake Word that counts them. */
+export async function syncFigures() {
+  const word = new FakeWord();
+  const insert = await word.counting(() => insertTemplate(word, { ooxml: templateFlatOpc(FORMAT_2021, { organization: "某某局", year: 2025 }) }));
+  const texts = new Map(readTextReport(readFileSync(join(EXAMPLES, "2024-huaian-city.txt"), "utf8")).cells.map((cell) => [cell.id, cell.text]));
+  for (const [tag, text] of texts) word.document.type(tag, text);
+  const clean = await word.counting(() => checkAndMark(word));
+  for (const control of word.document.controls()) word.document.type(control.tag, "7");
+  const allWrong = await word.counting(() => checkAndMark(word));
+  const clear = await word.counting(() => clearMarks(word));
+  const marked = allWrong.value.status === "checked" ? allWrong.value.marked : 0;
+  return { insert: insert.syncs, checkAndMark: clean.syncs, checkAndMarkAllWrong: allWrong.syncs, clear: clear.syncs, markedWhenAllWrong: marked };
+}
+
+/** The task pane's start-up script, as built by `npm run build` (null when dist/ is not there). */
+export function bundleFigures() {
+  const file = join(__dirname, "..", "..", "dist", "taskpane.js");
+  if (!existsSync(file)) return null;
+  const bytes = readFileSync(file);
+  return { taskpaneRawBytes: bytes.length, taskpaneGzipBytes: gzipSync(bytes, { level: 9 }).length };
+}
+
+async function main(): Promise<void> {
+  const figures = { engine: engineFigures(), syncs: await syncFigures(), bundle: bundleFigures() };
   if (process.argv.includes("--json")) {
     process.stdout.write(`${JSON.stringify(figures)}\n`);
     return;
@@ -51,6 +79,12 @@ function main(): void {
   console.log(`  检查一份完整的 2021 格式报告（已读出单元格）：${engine.checkMsPerReport} ms；每 1000 份 ${engine.checkSecondsPer1000} s`);
   for (const [name, ms] of Object.entries(engine.textReadMsPerExample)) console.log(`  读取并检查 ${name}：${ms} ms`);
   console.log(`  文本报告平均：${engine.textReadMsPerReport} ms；每 1000 份 ${engine.textReadSecondsPer1000} s`);
+  const syncs = figures.syncs;
+  console.log("Word 往返 / context.sync() per operation (full 2021 template)");
+  console.log(`  插入 ${syncs.insert}；检查并标注（无错误）${syncs.checkAndMark}；检查并标注（每格都错，标注 ${syncs.markedWhenAllWrong} 格）${syncs.checkAndMarkAllWrong}；清除 ${syncs.clear}`);
+  const bundle = figures.bundle;
+  console.log("任务窗格 / task pane start-up script");
+  console.log(bundle ? `  taskpane.js ${bundle.taskpaneRawBytes} B，gzip ${bundle.taskpaneGzipBytes} B` : "  dist/ 不存在：先运行 npm run build");
 }
 
-main();
+void main();

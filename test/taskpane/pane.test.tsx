@@ -5,7 +5,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/components/App";
 import { createActions } from "../../src/taskpane/actions";
-import { FakeWord } from "../fakes/fakeWord";
+import { FakeWord } from "../../src/word/fakeWord";
 import { consistentValues, withValue } from "../helpers/reports";
 
 function renderPane(word = new FakeWord()) {

@@ -5,8 +5,8 @@
  * content controls sit in real table cells with real fills. Used by the adapter tests and, in the browser, by the
  * end-to-end stand-in for office.js.
  */
-import { ancestor, child, descendants, parseXml, wordText, type XmlElement } from "../../src/util/xml";
-import type { StateStore, WordHost } from "../../src/word/host";
+import { ancestor, child, descendants, parseXml, wordText, type XmlElement } from "../util/xml";
+import type { StateStore, WordHost } from "./host";
 
 export interface CellModel {
   span: number;
