@@ -86,6 +86,7 @@ const KIND_TEXT: Record<string, string> = {
   "zero-mark": "个单元格填写“无”“—”等（按 0 计）",
   unit: "个单元格写了单位",
   annotation: "个单元格数字后附有文字",
+  fullWidth: "个单元格使用全角数字",
 };
 
 function kindOf(finding: Finding): string | null {

@@ -25,6 +25,8 @@ function noteText(note: ValueNote, value: number, cell: CellDecl): string {
       return `数字后附有文字“${note.text}”，已按 ${formatNumber(value)} 计；说明文字请写在正文或表注中`;
     case "precision":
       return `有 ${note.decimals} 位小数，金额以万元计最多保留 4 位小数`;
+    case "fullWidth":
+      return `是全角数字，已按 ${formatNumber(value)} 读取；报告中的数字请用半角阿拉伯数字`;
   }
 }
 

@@ -9,7 +9,8 @@ export type ValueNote =
   | { kind: "yuanConverted"; yuan: number }
   | { kind: "unitMissing" }
   | { kind: "annotation"; text: string }
-  | { kind: "precision"; decimals: number };
+  | { kind: "precision"; decimals: number }
+  | { kind: "fullWidth" };
 
 export type InvalidReason =
   | "noNumber"
@@ -44,8 +45,17 @@ function joinSpacedDigits(text: string): string | null {
   return /^[+\-−]?\d{1,3}(?: \d{3})+(?:\.\d+)?(?:\D.*)?$/.test(text) ? text.replace(/(\d) (?=\d{3})/g, "$1") : null;
 }
 
+/** Full-width digits or number punctuation (１２，３４５．６), as a Chinese IME types them. */
+const FULL_WIDTH_NUMBER = /[\uff10-\uff19\uff0c\uff0e\uff0b\uff0d]/;
+
 export function parseCellText(raw: string, type: ValueType, unit: string | null = null): ParsedValue {
-  const text = normalizeCellText(raw);
+  const parsed = parseNormalized(normalizeCellText(raw), type, unit);
+  // Read correctly, but said: a report's figures should be half-width Arabic numerals.
+  if (parsed.status === "number" && FULL_WIDTH_NUMBER.test(raw)) parsed.notes.unshift({ kind: "fullWidth" });
+  return parsed;
+}
+
+function parseNormalized(text: string, type: ValueType, unit: string | null): ParsedValue {
   if (text === "") return { status: "blank" };
   if (ZERO_MARK.test(text.replace(/ /g, ""))) return { status: "zeroMark", mark: text };
 

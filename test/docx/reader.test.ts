@@ -29,7 +29,10 @@ describe("reading our template back by content-control tag", () => {
   it("finds an error typed into the template, with full-width digits read as numbers", () => {
     const values = withValue(good, "t4.suit-direct.total", "１２０");
     const result = check(fillControls(template2021, values));
-    expect(result.findings.map((finding) => [finding.rule, finding.target, finding.actual])).toEqual([["T4-A", "t4.suit-direct.total", 120]]);
+    expect(result.findings.map((finding) => [finding.rule, finding.target, finding.actual])).toEqual([
+      ["T4-A", "t4.suit-direct.total", 120],
+      ["T4-D", "t4.suit-direct.total", 120],
+    ]);
   });
 
   it("reports a deleted control as a missing cell and does not check the rules that need it", () => {

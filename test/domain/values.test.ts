@@ -5,14 +5,20 @@ import { consistentValues, readingOf, withValue } from "../helpers/reports";
 describe("parseCellText", () => {
   it.each([
     ["12", 12],
-    ["１２３", 123],
     ["  7 ", 7],
     ["1,234", 1234],
-    ["1，234，567", 1234567],
     ["3 985 758", 3985758],
-    ["\u3000５\u3000", 5],
   ])("reads %j as %d with no note", (text, value) => {
     expect(parseCellText(text, "count")).toEqual({ status: "number", value, notes: [] });
+  });
+
+  it.each([
+    ["１２３", 123],
+    ["1，234，567", 1234567],
+    ["\u3000５\u3000", 5],
+    ["７７３０．２８", 7730.28],
+  ])("reads full-width %j as %d and says so", (text, value) => {
+    expect(parseCellText(text, text.includes("．") ? "amount" : "count", "万元")).toEqual({ status: "number", value, notes: [{ kind: "fullWidth" }] });
   });
 
   it("reads a blank", () => {
@@ -86,10 +92,12 @@ describe("value findings", () => {
     expect(findingsFor("t3.3-1.natural", "无").map((finding) => finding.rule)).toContain("T3-D");
   });
 
-  it("reports a full-width number as the same number, with no finding", () => {
+  it("reads a full-width number as the same number, checks with it, and warns", () => {
     const value = good.get("t3.3-1.natural")!;
     const fullWidth = value.replace(/\d/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0));
-    expect(findingsFor("t3.3-1.natural", fullWidth)).toEqual([]);
+    const findings = findingsFor("t3.3-1.natural", fullWidth);
+    expect(findings.map((finding) => [finding.rule, finding.severity, finding.actual])).toEqual([["T3-D", "warning", Number(value)]]);
+    expect(findings[0]!.message).toContain("是全角数字，已按");
   });
 
   it("warns about a zero mark and counts it as 0", () => {

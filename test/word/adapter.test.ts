@@ -67,17 +67,19 @@ describe("check and mark", () => {
     const { value, syncs } = await word.counting(() => checkAndMark(word));
     expect(syncs).toBe(2);
     if (value.status !== "checked") throw new Error(value.status);
-    expect(value.result.findings.map((finding) => [finding.rule, finding.target])).toEqual([
-      ["T3-C", "t3.3-4-1.total"],
-      ["T3-B", "t3.3-7.total"],
-      ["T3-A", "t3.4.legal-service"],
-      ["T3-A", "t3.4.total"],
-      ["T4-A", "t4.suit-direct.total"],
+    expect(value.result.findings.map((finding) => [finding.rule, finding.severity, finding.target])).toEqual([
+      ["T3-C", "error", "t3.3-4-1.total"],
+      ["T3-B", "error", "t3.3-7.total"],
+      ["T3-A", "error", "t3.4.legal-service"],
+      ["T3-A", "error", "t3.4.total"],
+      ["T3-D", "warning", "t3.3-1.natural"],
+      ["T4-A", "error", "t4.suit-direct.total"],
     ]);
-    expect(markedTags(word)).toEqual(["t3.3-4-1.total", "t3.4.legal-service", "t3.4.total", "t4.suit-direct.total"]);
+    expect(markedTags(word)).toEqual(["t3.3-1.natural", "t3.3-4-1.total", "t3.4.legal-service", "t3.4.total", "t4.suit-direct.total"]);
     expect(fills(word).get("t4.suit-direct.total")).toBe("#FFC7CE");
+    expect(fills(word).get("t3.3-1.natural")).toBe("#FFEB9C");
     expect(word.document.comments.map((comment) => comment.control?.tag).sort()).toEqual(markedTags(word));
-    expect(word.document.comments.every((comment) => comment.content.startsWith("【年报检查】【错误"))).toBe(true);
+    expect(word.document.comments.every((comment) => comment.content.startsWith("【年报检查】【"))).toBe(true);
     expect(word.document.customXmlParts).toHaveLength(1);
     expect(word.document.customXmlParts[0]!.xml).toContain('cell="t4.suit-direct.total" severity="error"');
   });
@@ -99,8 +101,8 @@ describe("check and mark", () => {
     await checkAndMark(word);
     word.document.type("t4.suit-direct.total", word.document.control("t4.suit-direct.total")!.text === "0" ? String(3 + 1 + 2 + 2) : "8");
     await checkAndMark(word);
-    expect(markedTags(word)).toEqual(["t3.3-4-1.total", "t3.4.legal-service", "t3.4.total"]);
-    expect(word.document.comments).toHaveLength(3);
+    expect(markedTags(word)).toEqual(["t3.3-1.natural", "t3.3-4-1.total", "t3.4.legal-service", "t3.4.total"]);
+    expect(word.document.comments).toHaveLength(4);
   });
 
   it("asks before marking when Track Changes is on, and marks when told to", async () => {
@@ -113,7 +115,7 @@ describe("check and mark", () => {
     expect(word.document.customXmlParts).toEqual([]);
     const marked = await checkAndMark(word, { markWhenTracking: true });
     expect(marked.status).toBe("checked");
-    expect(markedTags(word)).toHaveLength(4);
+    expect(markedTags(word)).toHaveLength(5);
   });
 
   it("shades only, without comments, where Word lacks WordApi 1.4", async () => {
@@ -121,9 +123,9 @@ describe("check and mark", () => {
     typeAll(word, plantedValues());
     word.apiVersion = "1.3";
     const outcome = await checkAndMark(word);
-    expect(outcome).toMatchObject({ status: "checked", commented: false, marked: 4 });
+    expect(outcome).toMatchObject({ status: "checked", commented: false, marked: 5 });
     expect(word.document.comments).toEqual([]);
-    expect(markedTags(word)).toHaveLength(4);
+    expect(markedTags(word)).toHaveLength(5);
   });
 
   it("refuses Word older than WordApi 1.3 with a Chinese explanation", async () => {
@@ -159,7 +161,7 @@ describe("clear", () => {
     expect(fills(word).get("t3.4.total")).toBe("#FFC7CE");
     const { value, syncs } = await word.counting(() => clearMarks(word));
     expect(syncs).toBe(2);
-    expect(value.removed).toBe(4);
+    expect(value.removed).toBe(5);
     expect(word.document.controls().map((control) => [control.tag, control.text, control.cell!.fill])).toEqual(before);
     expect(word.document.comments.map((comment) => comment.content)).toEqual(["请再核对一次"]);
     expect(word.document.customXmlParts).toEqual([]);
