@@ -23,7 +23,7 @@ module.exports = (env = {}, argv = {}) => {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
       result: "./src/commands/result.ts",
-      ...(e2e ? { "office-stand-in": "./test/e2e/officeStandIn.ts" } : {}),
+      ...(e2e ? { "office-stand-in": "./test/e2e/officeStandIn.ts", harness: "./test/e2e/harness.ts" } : {}),
     },
     output: {
       path: path.resolve(__dirname, e2e ? "dist-e2e" : "dist"),
@@ -40,7 +40,7 @@ module.exports = (env = {}, argv = {}) => {
           use: {
             loader: "ts-loader",
             // ES modules so that webpack can tree-shake Fluent; the CLI build (tsc) stays CommonJS.
-            options: { configFile: "tsconfig.json", compilerOptions: { module: "esnext", moduleResolution: "bundler", noEmit: false, sourceMap: !production }, onlyCompileBundledFiles: true },
+            options: { configFile: e2e ? "tsconfig.test.json" : "tsconfig.json", compilerOptions: { module: "esnext", moduleResolution: "bundler", noEmit: false, sourceMap: !production }, onlyCompileBundledFiles: true },
           },
         },
       ],
@@ -49,6 +49,7 @@ module.exports = (env = {}, argv = {}) => {
       page("taskpane", ["taskpane"]),
       page("commands", ["commands"]),
       page("result", ["result"]),
+      ...(e2e ? [new HtmlWebpackPlugin({ filename: "harness.html", template: "./test/e2e/harness.html", chunks: ["harness"] })] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

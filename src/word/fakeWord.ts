@@ -423,7 +423,11 @@ export class FakeContext {
     if (this.world.latency > 0) await new Promise((resolve) => setTimeout(resolve, this.world.latency));
     const queue = this.queue;
     this.queue = [];
-    for (const operation of queue) operation();
+    try {
+      for (const operation of queue) operation();
+    } finally {
+      this.world.onChange?.();
+    }
   }
 }
 
@@ -436,6 +440,8 @@ export class FakeWord implements WordHost {
   apiVersion = "1.4";
   /** Milliseconds each sync takes, for the browser build (a spinner should be visible). */
   latency = 0;
+  /** Called after every sync and state write: the browser harness redraws the document. */
+  onChange: (() => void) | null = null;
 
   supports(version: string): boolean {
     const [major, minor] = version.split(".").map(Number);
@@ -460,6 +466,7 @@ export class FakeWord implements WordHost {
       if (this.document.readOnly) throw new FakeWordError("AccessDenied", "The document is read-only.");
       const others = this.document.customXmlParts.filter((part) => !part.xml.includes("urn:gov-report:annotations:1"));
       this.document.customXmlParts = xml === null ? others : [...others, { id: `{part-${others.length + 1}}`, xml }];
+      this.onChange?.();
     },
   };
 

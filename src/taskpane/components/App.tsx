@@ -21,6 +21,9 @@ import { InsertSection } from "./InsertSection";
 // The dialog is only needed when a user dismisses a finding: loaded then, off the pane's start-up path.
 const DismissDialog = lazy(() => import(/* webpackChunkName: "dismiss" */ "./DismissDialog").then((module) => ({ default: module.DismissDialog })));
 
+/** Longer than the dialog's closing motion. */
+const DIALOG_CLOSE_MS = 600;
+
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, boxSizing: "border-box", maxWidth: "100%", overflowX: "hidden" },
   heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
@@ -52,6 +55,17 @@ export function App({ actions }: AppProps) {
   const [tracking, setTracking] = useState(false);
   const [markBlanks, setMarkBlanks] = useState(false);
   const [dismissing, setDismissing] = useState<Finding | null>(null);
+  // The dialog is mounted while in use and closes itself before it goes, so that Fluent gives the page back its
+  // focus and roles (unmounting an open dialog leaves the page inert).
+  const [dialogMounted, setDialogMounted] = useState(false);
+  const startDismissing = (finding: Finding) => {
+    setDialogMounted(true);
+    setDismissing(finding);
+  };
+  const stopDismissing = () => {
+    setDismissing(null);
+    setTimeout(() => setDialogMounted(false), DIALOG_CLOSE_MS);
+  };
 
   async function work<T>(kind: Exclude<Busy, null>, task: () => Promise<T>): Promise<T | undefined> {
     setBusy(kind);
@@ -90,7 +104,7 @@ export function App({ actions }: AppProps) {
   };
 
   const dismiss = async (finding: Finding, reason: string | null) => {
-    setDismissing(null);
+    stopDismissing();
     const done = await work("check", () => actions.dismiss(finding.key, reason));
     if (done) await check();
   };
@@ -152,7 +166,7 @@ export function App({ actions }: AppProps) {
             {result.findings.length === 0 ? (
               <Text>没有发现问题。</Text>
             ) : (
-              <FindingsList findings={result.findings} onSelect={(cell) => void actions.select(cell).catch((caught: Error) => setError(caught.message))} onDismiss={setDismissing} />
+              <FindingsList findings={result.findings} onSelect={(cell) => void actions.select(cell).catch((caught: Error) => setError(caught.message))} onDismiss={startDismissing} />
             )}
             {result.dismissed.length > 0 && (
               <section aria-label="已忽略的问题">
@@ -172,9 +186,9 @@ export function App({ actions }: AppProps) {
           </>
         )}
       </section>
-      {dismissing && (
+      {dialogMounted && (
         <Suspense fallback={<Spinner size="tiny" />}>
-          <DismissDialog finding={dismissing} onCancel={() => setDismissing(null)} onConfirm={(finding, reason) => void dismiss(finding, reason)} />
+          <DismissDialog finding={dismissing} onCancel={stopDismissing} onConfirm={(finding, reason) => void dismiss(finding, reason)} />
         </Suspense>
       )}
     </main>

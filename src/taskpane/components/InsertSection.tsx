@@ -6,7 +6,8 @@ import type { InsertChoice } from "../actions";
 import { defaultReportYear, rememberOrganization, rememberedOrganization } from "../preferences";
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  wide: { width: "100%", maxWidth: "100%", minWidth: 0, boxSizing: "border-box" },
   row: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   year: { width: "7em" },
 });
@@ -48,7 +49,7 @@ export function InsertSection({ busy, onInsert }: InsertSectionProps) {
       }}
     >
       <Field label="机关名称" required validationMessage={organizationValid ? undefined : "请填写机关全称，例如“某某市某某局”"} validationState={organizationValid ? "none" : "warning"}>
-        <Input value={organization} onChange={(_, data) => setOrganization(data.value)} placeholder="某某市某某局" />
+        <Input className={styles.wide} value={organization} onChange={(_, data) => setOrganization(data.value)} placeholder="某某市某某局" />
       </Field>
       <div className={styles.row}>
         <Field label="报告年度" validationMessage={yearValid ? undefined : "请填写 2019 年以后的四位年份"} validationState={yearValid ? "none" : "error"}>
@@ -56,7 +57,7 @@ export function InsertSection({ busy, onInsert }: InsertSectionProps) {
         </Field>
       </div>
       <Field label="格式" hint={formatChoice === "auto" ? `按年度自动选择：${FORMAT_NAMES[format]}` : undefined}>
-        <Select value={formatChoice} onChange={(_, data) => setFormatChoice(data.value as "auto" | FormatId)}>
+        <Select className={styles.wide} value={formatChoice} onChange={(_, data) => setFormatChoice(data.value as "auto" | FormatId)}>
           <option value="auto">按年度自动选择</option>
           <option value="2021">{FORMAT_NAMES["2021"]}</option>
           <option value="2019">{FORMAT_NAMES["2019"]}</option>

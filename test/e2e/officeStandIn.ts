@@ -1,0 +1,65 @@
+/**
+ * A stand-in for office.js in the browser test build: the subset of Office and Word that the add-in uses, over the
+ * same fake Word the unit tests use (proxies, load, sync and their counts). The harness page owns the fake, so the
+ * pane in its frame and the document drawn beside it are one document.
+ */
+import { FakeWord } from "../../src/word/fakeWord";
+
+type Callback<T> = (result: { status: string; value: T; error?: Error }) => void;
+
+const shared = window.parent as unknown as { __fakeWord?: FakeWord; __dialogs?: string[] };
+const word: FakeWord = shared.__fakeWord ?? (shared.__fakeWord = new FakeWord());
+const succeeded = <T>(callback: Callback<T> | undefined, value: T) => setTimeout(() => callback?.({ status: "succeeded", value }), 0);
+const NAMESPACE_PART = (namespace: string) => (part: { xml: string }) => part.xml.includes(`"${namespace}"`);
+
+function commonPart(part: { id: string; xml: string }) {
+  return {
+    id: part.id,
+    getXmlAsync: (callback: Callback<string>) => succeeded(callback, part.xml),
+    deleteAsync: (callback: Callback<void>) => {
+      word.document.customXmlParts = word.document.customXmlParts.filter((candidate) => candidate !== part);
+      word.onChange?.();
+      succeeded(callback, undefined);
+    },
+  };
+}
+
+const office = {
+  HostType: { Word: "Word" },
+  AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+  EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },
+  onReady(callback?: (info: { host: string; platform: string }) => void) {
+    const info = { host: "Word", platform: "OfficeOnline" };
+    callback?.(info);
+    return Promise.resolve(info);
+  },
+  context: {
+    requirements: { isSetSupported: (name: string, version: string) => name === "WordApi" && word.supports(version) },
+    document: {
+      customXmlParts: {
+        getByNamespaceAsync(namespace: string, callback: Callback<unknown[]>) {
+          succeeded(callback, word.document.customXmlParts.filter(NAMESPACE_PART(namespace)).map(commonPart));
+        },
+        addAsync(xml: string, callback: Callback<unknown>) {
+          if (word.document.readOnly) return setTimeout(() => callback({ status: "failed", value: null, error: Object.assign(new Error("read-only"), { code: "AccessDenied" }) }), 0);
+          const part = { id: `{part-${word.document.customXmlParts.length + 1}}`, xml };
+          word.document.customXmlParts.push(part);
+          word.onChange?.();
+          succeeded(callback, commonPart(part));
+        },
+      },
+    },
+    ui: {
+      displayDialogAsync(url: string, _options: unknown, callback: Callback<unknown>) {
+        (shared.__dialogs ??= []).push(url);
+        succeeded(callback, { close() {}, addEventHandler() {} });
+      },
+      messageParent() {},
+    },
+  },
+  actions: { associate(name: string, action: unknown) {
+    (window as unknown as { __actions: Record<string, unknown> }).__actions = { ...(window as unknown as { __actions?: Record<string, unknown> }).__actions, [name]: action };
+  } },
+};
+
+Object.assign(window, { Office: office, Word: { run: (batch: never) => word.run(batch) } });

@@ -1,0 +1,191 @@
+/**
+ * The built task pane in Debian's Chromium, against the office.js stand-in over the fake Word, beside a drawing of
+ * the document. One user's session, step by step; each state is screenshotted into docs/ and checked with axe-core.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { join } from "node:path";
+import type { Browser, Frame, Page } from "playwright-core";
+import { consistentValues, withValue } from "../helpers/reports";
+import { launch, serve } from "./browser";
+
+jest.setTimeout(120_000);
+const DOCS = join(__dirname, "..", "..", "docs");
+const OUTPUT = join(__dirname, "..", "..", "test-output");
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+let server: Server;
+let browser: Browser;
+let page: Page;
+let pane: Frame;
+const axeResults: Record<string, { id: string; impact: string | null; nodes: number }[]> = {};
+
+/** Zeros where nothing happened; three planted errors (a T3-A column, a T3-C row, a T4-A total); one full-width number. */
+function plantedValues(): Map<string, string> {
+  let values = new Map([...consistentValues("2021")].map(([id, text]) => [id, text]));
+  values = withValue(values, "t3.4.research", String(Number(values.get("t3.4.research")) + 1));
+  values = withValue(values, "t3.4.total", String(Number(values.get("t3.4.total")) + 1));
+  values = withValue(values, "t3.3-5-3.total", "40");
+  values = withValue(values, "t4.suit-after-review.total", "0");
+  const penalty = values.get("t2.penalty.decisions")!;
+  return withValue(values, "t2.penalty.decisions", penalty.replace(/\d/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0)));
+}
+
+const fills = () => page.evaluate(() => Object.fromEntries((window as any).__fakeWord.document.controls().map((control: any) => [control.tag, control.cell.fill])) as Record<string, string>);
+const texts = () => page.evaluate(() => (window as any).__fakeWord.document.controls().map((control: any) => [control.tag, control.text]) as [string, string][]);
+const marked = async () =>
+  Object.entries(await fills())
+    .filter(([, fill]) => fill !== "#FFFFFF")
+    .map(([tag, fill]) => `${tag} ${fill}`)
+    .sort();
+
+async function settle(): Promise<void> {
+  await pane.getByRole("button", { name: "检查" }).and(pane.locator(":enabled")).waitFor();
+}
+
+async function audit(state: string): Promise<void> {
+  // Colours are only final once Fluent's motion (a dialog fading in) has ended.
+  await pane.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running"));
+  await pane.addScriptTag({ content: AXE });
+  const violations = await pane.evaluate(async () => {
+    const result = await (window as any).axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((violation: any) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.length, targets: violation.nodes.map((node: any) => `${node.target.join(" ")} ${node.failureSummary ?? ""}`.slice(0, 300)) }));
+  });
+  axeResults[state] = violations;
+  expect(violations.filter((violation: { impact: string | null }) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
+}
+
+async function shoot(name: string): Promise<void> {
+  await page.screenshot({ path: join(DOCS, `${name}.png`) });
+}
+
+beforeAll(async () => {
+  mkdirSync(OUTPUT, { recursive: true });
+  ({ server } = await serve());
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  page.on("pageerror", (error) => {
+    throw error;
+  });
+  await page.goto(`${(server.address() as { port: number }).port ? `http://127.0.0.1:${(server.address() as { port: number }).port}` : ""}/harness.html`);
+  await page.waitForSelector("#pane");
+  pane = page.frame({ name: "pane" })!;
+  await pane.getByRole("button", { name: "检查" }).waitFor();
+});
+
+afterAll(async () => {
+  writeFileSync(join(OUTPUT, "axe.json"), JSON.stringify(axeResults, null, 2));
+  await browser?.close();
+  server?.close();
+});
+
+describe("the task pane in a browser", () => {
+  it("opens on an empty document with the insert form and the check button", async () => {
+    expect(await pane.getByLabel(/机关名称/).inputValue()).toBe("");
+    await shoot("e2e-1-empty");
+    await audit("empty document");
+  });
+
+  it("inserts a 2021 template for a named agency", async () => {
+    await pane.getByLabel(/机关名称/).fill("某某市某某局");
+    await pane.getByLabel("报告年度").fill("2025");
+    await pane.getByRole("button", { name: "在光标处插入 2025 年度报告模板" }).click();
+    await pane.getByText("已插入 某某市某某局2025 年度报告模板。在表格中填入数字后点击“检查”。").waitFor();
+    await settle();
+    const controls = await texts();
+    expect(controls).toHaveLength(200);
+    expect(await page.locator(".page p").first().textContent()).toBe("某某市某某局2025年政府信息公开工作年度报告");
+    await shoot("e2e-2-template-inserted");
+    await audit("template inserted");
+  });
+
+  it("lists exactly the planted findings with their expected values and marks exactly those cells", async () => {
+    const values = plantedValues();
+    await page.evaluate((entries) => {
+      for (const [tag, text] of entries) (window as any).__fakeWord.document.type(tag, text);
+      (window as any).__redraw();
+    }, [...values]);
+    const before = await texts();
+    await pane.getByRole("button", { name: "检查", exact: true }).click();
+    const summary = pane.getByLabel("检查结果");
+    await summary.waitFor();
+    await settle();
+    expect(await summary.textContent()).toContain("5错误1警告200/200已读单元格");
+    const findings = await pane.getByRole("button", { name: /^定位到单元格/ }).allTextContents();
+    const expectedT3 = Number(values.get("t3.3-5-3.natural")) + Number(values.get("t3.3-5-3.commercial")) + Number(values.get("t3.3-5-3.research")) + Number(values.get("t3.3-5-3.public-interest")) + Number(values.get("t3.3-5-3.legal-service")) + Number(values.get("t3.3-5-3.other"));
+    expect(findings).toEqual([
+      expect.stringMatching(/^表二“行政处罚”的“本年处理决定数量”填写“[０-９]+”，是全角数字/),
+      expect.stringContaining(`表三“（五）不予处理 · 3.要求提供公开出版物”行的“总计”应为 ${expectedT3}`),
+      expect.stringContaining(`表三“总计”列的“（七）总计”应为`),
+      expect.stringContaining(`表三“科研机构”列收支不平衡`),
+      expect.stringContaining(`表三“总计”列收支不平衡`),
+      expect.stringContaining("表四“行政诉讼 · 复议后起诉”的“总计”应为 "),
+    ]);
+    const expectedValues = await pane.getByText(/^应为 \d+$/).allTextContents();
+    // the column total's fix is the same row-total cell, so it shows the same value
+    expect(expectedValues).toEqual([`应为 ${expectedT3}`, `应为 ${expectedT3}`, `应为 ${values.get("t3.4.research")!.replace(/\d+/, (n) => String(Number(n) - 1))}`, `应为 ${Number(values.get("t3.4.total")) - 1}`, expect.stringMatching(/^应为 \d+$/)]);
+    expect(await marked()).toEqual(["t2.penalty.decisions #FFEB9C", "t3.3-5-3.total #FFC7CE", "t3.4.research #FFC7CE", "t3.4.total #FFC7CE", "t4.suit-after-review.total #FFC7CE"]);
+    expect(await texts()).toEqual(before);
+    await shoot("e2e-3-result");
+    await pane.locator("body").screenshot({ path: join(DOCS, "pane-result.png") });
+    await page.locator(".page table").nth(1).screenshot({ path: join(DOCS, "e2e-document-marked-table3.png") });
+    await audit("check result");
+  });
+
+  it("selects a finding's cell when it is clicked", async () => {
+    await pane.getByRole("button", { name: /表四“行政诉讼 · 复议后起诉”的“总计”/ }).click();
+    await page.waitForFunction(() => (window as any).__fakeWord.document.selected?.tag === "t4.suit-after-review.total");
+    await page.waitForSelector('td.selected[data-tag="t4.suit-after-review.total"]');
+  });
+
+  it("dismisses the warning with a reason, and it stays dismissed on the next check", async () => {
+    const warning = pane.locator("li", { has: pane.getByText("警告", { exact: true }) }).first();
+    await warning.getByRole("button", { name: "忽略此问题…" }).click();
+    const dialog = pane.getByRole("dialog");
+    await dialog.getByRole("textbox").fill("系统导出数据为全角，数值无误");
+    await audit("dismiss dialog");
+    await dialog.getByRole("button", { name: "忽略", exact: true }).click();
+    await pane.getByText("已忽略 1 项").waitFor();
+    await settle();
+    await pane.getByRole("button", { name: "检查", exact: true }).click();
+    await settle();
+    await pane.getByText("已忽略 1 项").waitFor();
+    expect(await pane.getByLabel("检查结果").textContent()).toContain("5错误0警告");
+    expect(await marked()).not.toContain("t2.penalty.decisions #FFEB9C");
+  });
+
+  it("clears the marks and leaves the document as it was before the check", async () => {
+    const before = await texts();
+    await pane.getByRole("button", { name: "清除标记" }).click();
+    await pane.getByText(/已清除 \d+ 处标记，单元格内容未改动。/).waitFor();
+    expect(await marked()).toEqual([]);
+    expect(await texts()).toEqual(before);
+    expect(await page.evaluate(() => (window as any).__fakeWord.document.comments.length)).toBe(0);
+    await audit("after clear");
+  });
+
+  it.each([320, 500])("fits a %d-pixel pane without horizontal scrolling or cut-off text", async (width) => {
+    await pane.getByRole("button", { name: "检查", exact: true }).click();
+    await settle();
+    await page.evaluate((pixels) => ((document.getElementById("pane") as HTMLIFrameElement).style.width = `${pixels}px`), width);
+    await page.waitForTimeout(200);
+    const layout = await pane.evaluate(() => {
+      const root = document.documentElement;
+      const clipped = [...document.querySelectorAll("body *")]
+        .filter((element) => {
+          const style = getComputedStyle(element);
+          const clips = ["hidden", "clip"].includes(style.overflowX) || style.textOverflow === "ellipsis";
+          return clips && element.scrollWidth > element.clientWidth + 1 && (element.textContent ?? "").trim() !== "";
+        })
+        .map((element) => (element.textContent ?? "").slice(0, 30));
+      const outside = [...document.querySelectorAll("button, label, input, select, p, span")]
+        .filter((element) => element.getBoundingClientRect().right > root.clientWidth + 1)
+        .map((element) => (element.textContent ?? element.tagName).slice(0, 30));
+      return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, clipped, outside };
+    });
+    expect(layout.scrollWidth).toBeLessThanOrEqual(layout.clientWidth);
+    expect(layout.clipped).toEqual([]);
+    expect(layout.outside).toEqual([]);
+    await pane.locator("body").screenshot({ path: join(DOCS, `pane-${width}px.png`) });
+  });
+});
