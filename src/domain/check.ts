@@ -220,12 +220,16 @@ function sumOf(ids: readonly string[], cells: Map<string, CellState>): number {
   return roundAmount(ids.reduce((total, id) => total + (cells.get(id)!.value ?? 0), 0));
 }
 
+/** More non-zero terms than this are cut with "…" so that a message stays readable in a narrow pane. */
+const MAX_TERMS_SHOWN = 6;
+
 /** "自然人 4 + 商业企业 3，其余为 0": the non-zero terms, so a long sum stays readable. */
 function explainTerms(ids: readonly string[], cells: Map<string, CellState>, label: (cell: CellDecl) => string, showAll: boolean): string {
   const terms = ids.map((id) => cells.get(id)!);
   const shown = showAll ? terms : terms.filter((cell) => cell.value !== 0);
   if (shown.length === 0) return "各项均为 0";
-  const text = shown.map((cell) => `${label(cell.decl)} ${formatNumber(cell.value!)}`).join(" + ");
+  const listed = shown.slice(0, MAX_TERMS_SHOWN).map((cell) => `${label(cell.decl)} ${formatNumber(cell.value!)}`);
+  const text = shown.length > MAX_TERMS_SHOWN ? `${listed.join(" + ")} + …（共 ${shown.length} 项）` : listed.join(" + ");
   const blanks = terms.filter((cell) => cell.parsed.status === "blank").length;
   const rest = shown.length < terms.length ? "，其余为 0" : "";
   return `${text}${rest}${blanks > 0 ? `；其中 ${blanks} 个空白单元格按 0 计` : ""}`;

@@ -63,7 +63,7 @@ beforeAll(async () => {
   mkdirSync(OUTPUT, { recursive: true });
   ({ server } = await serve());
   browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  page = await browser.newPage({ viewport: { width: 1320, height: 860 } });
   page.on("pageerror", (error) => {
     throw error;
   });
@@ -127,7 +127,7 @@ describe("the task pane in a browser", () => {
     expect(await marked()).toEqual(["t2.penalty.decisions #FFEB9C", "t3.3-5-3.total #FFC7CE", "t3.4.research #FFC7CE", "t3.4.total #FFC7CE", "t4.suit-after-review.total #FFC7CE"]);
     expect(await texts()).toEqual(before);
     await shoot("e2e-3-result");
-    await pane.locator("body").screenshot({ path: join(DOCS, "pane-result.png") });
+    await page.locator("#pane").screenshot({ path: join(DOCS, "pane-result.png") });
     await page.locator(".page table").nth(1).screenshot({ path: join(DOCS, "e2e-document-marked-table3.png") });
     await audit("check result");
   });
@@ -186,6 +186,6 @@ describe("the task pane in a browser", () => {
     expect(layout.scrollWidth).toBeLessThanOrEqual(layout.clientWidth);
     expect(layout.clipped).toEqual([]);
     expect(layout.outside).toEqual([]);
-    await pane.locator("body").screenshot({ path: join(DOCS, `pane-${width}px.png`) });
+    await page.locator("#pane").screenshot({ path: join(DOCS, `pane-${width}px.png`) });
   });
 });
