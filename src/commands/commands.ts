@@ -56,7 +56,7 @@ function showResult(summary: ResultSummary): Promise<void> {
   });
 }
 
-async function runCheck(event: Office.AddinCommands.Event): Promise<void> {
+export async function runCheck(event: Office.AddinCommands.Event): Promise<void> {
   try {
     const summary = await summarise(() => checkAndMark(officeHost));
     await showResult(summary);
@@ -65,6 +65,6 @@ async function runCheck(event: Office.AddinCommands.Event): Promise<void> {
   }
 }
 
-Office.onReady(() => {
-  Office.actions.associate("runCheck", runCheck);
-});
+if (typeof Office !== "undefined") {
+  void Office.onReady(() => Office.actions.associate("runCheck", runCheck));
+}

@@ -52,7 +52,14 @@ const office = {
     ui: {
       displayDialogAsync(url: string, _options: unknown, callback: Callback<unknown>) {
         (shared.__dialogs ??= []).push(url);
-        succeeded(callback, { close() {}, addEventHandler() {} });
+        // The user reads the dialog and closes it with the window's close box.
+        const dialog = {
+          close() {},
+          addEventHandler(type: string, handler: (event: unknown) => void) {
+            if (type === office.EventType.DialogEventReceived) setTimeout(() => handler({ error: 12006 }), 20);
+          },
+        };
+        succeeded(callback, dialog);
       },
       messageParent() {},
     },
