@@ -61,6 +61,8 @@ describe("the result dialog", () => {
     jest.isolateModules(() => {
       const office = (window as unknown as { Office: unknown }).Office;
       delete (window as unknown as { Office?: unknown }).Office;
+      // isolateModules runs the page script afresh for each URL; it needs the synchronous require.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       require("../../src/commands/result");
       (window as unknown as { Office: unknown }).Office = office;
     });

@@ -5,11 +5,20 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { join } from "node:path";
+import type { AxeResults } from "axe-core";
 import type { Browser, Frame, Page } from "playwright-core";
+import type { FakeWord } from "../../src/word/fakeWord";
 import { consistentValues, withValue } from "../helpers/reports";
 import { launch, serve } from "./browser";
 
 jest.setTimeout(120_000);
+
+/** The harness page's globals (test/e2e/harness.ts) and axe, as code evaluated in the browser sees them. */
+interface HarnessWindow {
+  __fakeWord: FakeWord;
+  __redraw(): void;
+  axe: { run(context: Document, options: object): Promise<AxeResults> };
+}
 const DOCS = join(__dirname, "..", "..", "docs");
 const OUTPUT = join(__dirname, "..", "..", "test-output");
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -18,7 +27,7 @@ let server: Server;
 let browser: Browser;
 let page: Page;
 let pane: Frame;
-const axeResults: Record<string, { id: string; impact: string | null; nodes: number }[]> = {};
+const axeResults: Record<string, { id: string; impact: string | null; nodes: number; targets: string[] }[]> = {};
 
 /** Zeros where nothing happened; three planted errors (a T3-A column, a T3-C row, a T4-A total); one full-width number. */
 function plantedValues(): Map<string, string> {
@@ -31,8 +40,8 @@ function plantedValues(): Map<string, string> {
   return withValue(values, "t2.penalty.decisions", penalty.replace(/\d/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0)));
 }
 
-const fills = () => page.evaluate(() => Object.fromEntries((window as any).__fakeWord.document.controls().map((control: any) => [control.tag, control.cell.fill])) as Record<string, string>);
-const texts = () => page.evaluate(() => (window as any).__fakeWord.document.controls().map((control: any) => [control.tag, control.text]) as [string, string][]);
+const fills = () => page.evaluate(() => Object.fromEntries((window as unknown as HarnessWindow).__fakeWord.document.controls().map((control) => [control.tag, control.cell!.fill])));
+const texts = () => page.evaluate(() => (window as unknown as HarnessWindow).__fakeWord.document.controls().map((control) => [control.tag, control.text]));
 const marked = async () =>
   Object.entries(await fills())
     .filter(([, fill]) => fill !== "#FFFFFF")
@@ -48,8 +57,13 @@ async function audit(state: string): Promise<void> {
   await pane.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running"));
   await pane.addScriptTag({ content: AXE });
   const violations = await pane.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((violation: any) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.length, targets: violation.nodes.map((node: any) => `${node.target.join(" ")} ${node.failureSummary ?? ""}`.slice(0, 300)) }));
+    const result = await (window as unknown as HarnessWindow).axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? null,
+      nodes: violation.nodes.length,
+      targets: violation.nodes.map((node) => `${node.target.join(" ")} ${node.failureSummary ?? ""}`.slice(0, 300)),
+    }));
   });
   axeResults[state] = violations;
   expect(violations.filter((violation: { impact: string | null }) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
@@ -102,8 +116,9 @@ describe("the task pane in a browser", () => {
   it("lists exactly the planted findings with their expected values and marks exactly those cells", async () => {
     const values = plantedValues();
     await page.evaluate((entries) => {
-      for (const [tag, text] of entries) (window as any).__fakeWord.document.type(tag, text);
-      (window as any).__redraw();
+      const harness = window as unknown as HarnessWindow;
+      for (const [tag, text] of entries) harness.__fakeWord.document.type(tag, text);
+      harness.__redraw();
     }, [...values]);
     const before = await texts();
     await pane.getByRole("button", { name: "检查", exact: true }).click();
@@ -134,7 +149,7 @@ describe("the task pane in a browser", () => {
 
   it("selects a finding's cell when it is clicked", async () => {
     await pane.getByRole("button", { name: /表四“行政诉讼 · 复议后起诉”的“总计”/ }).click();
-    await page.waitForFunction(() => (window as any).__fakeWord.document.selected?.tag === "t4.suit-after-review.total");
+    await page.waitForFunction(() => (window as unknown as HarnessWindow).__fakeWord.document.selected?.tag === "t4.suit-after-review.total");
     await page.waitForSelector('td.selected[data-tag="t4.suit-after-review.total"]');
   });
 
@@ -160,7 +175,7 @@ describe("the task pane in a browser", () => {
     await pane.getByText(/已清除 \d+ 处标记，单元格内容未改动。/).waitFor();
     expect(await marked()).toEqual([]);
     expect(await texts()).toEqual(before);
-    expect(await page.evaluate(() => (window as any).__fakeWord.document.comments.length)).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as HarnessWindow).__fakeWord.document.comments.length)).toBe(0);
     await audit("after clear");
   });
 
