@@ -2,9 +2,9 @@
  * 《中华人民共和国政府信息公开工作年度报告格式（试行）》, issued with 国办公开办函〔2019〕60号: report years 2019
  * and 2020. Labels from the format spec §3.1, §4.3 and §5.
  */
-import type { FormatDecl, GridDecl, HeaderNode, TableDecl } from "../model";
-import { atMost, balances, columnTotals, groupTotals, leafKeysUnder, rowTotals } from "./ruleBuilders";
-import { SECTION_HEADINGS, T3_COLUMNS, T3_NOTE, T4_COLUMNS, T4_GROUPS, T4_ROWS, t3Rows } from "./shared";
+import type { FormatDecl, HeaderNode, TableDecl } from "../model";
+import { atMost } from "./ruleBuilders";
+import { SECTION_HEADINGS, applicationTables } from "./shared";
 
 const itemColumns: readonly HeaderNode[] = [
   { label: "上一年项目数量", key: "previous-items" },
@@ -68,18 +68,8 @@ const table2: TableDecl = {
   ],
 };
 
-const t3Grid: GridDecl = {
-  corner: T3_NOTE,
-  rows: t3Rows({ label: "（六）其他处理", key: "3-6" }),
-  columns: T3_COLUMNS,
-};
-
-const table3: TableDecl = { id: "t3", numeral: "三", heading: SECTION_HEADINGS[2], valueRule: "T3-D", grids: [t3Grid] };
-
-const t4Grid: GridDecl = { rows: T4_ROWS, columns: T4_COLUMNS };
-const table4: TableDecl = { id: "t4", numeral: "四", heading: SECTION_HEADINGS[3], valueRule: "T4-D", grids: [t4Grid] };
-
-const handledRows = leafKeysUnder(t3Grid.rows, "三、本年度办理结果").filter((key) => key !== "3-7");
+/** 2019 prints （六）其他处理 as one row. */
+const { tables: [table3, table4], rules: applicationRules } = applicationTables({ label: "（六）其他处理", key: "3-6" });
 
 export const FORMAT_2019: FormatDecl = {
   id: "2019",
@@ -89,10 +79,7 @@ export const FORMAT_2019: FormatDecl = {
   headings: SECTION_HEADINGS,
   tables: [table2, table3, table4],
   rules: [
-    ...balances("T3-A", "t3", t3Grid, { received: "1", carriedOver: "2", handled: "3-7", carriedForward: "4" }),
-    ...columnTotals("T3-B", "t3", t3Grid, "3-7", handledRows),
-    ...rowTotals("T3-C", "t3", t3Grid, "total"),
-    ...groupTotals("T4-A", "t4", t4Grid, T4_GROUPS),
+    ...applicationRules,
     // T2-B (spec: unconfirmed, read from the column names): published ≤ made, published ≤ total published.
     ...["regulations", "normative-docs"].flatMap((row) => [
       atMost("T2-B", `t2.${row}.published`, `t2.${row}.made`),

@@ -2,9 +2,8 @@
  * 《中华人民共和国政府信息公开工作年度报告格式》, revised by 国办公开办函〔2021〕30号: report years 2021 on.
  * Labels from the format spec §3.2, §4.2 and §5.
  */
-import type { FormatDecl, GridDecl, TableDecl } from "../model";
-import { balances, columnTotals, groupTotals, leafKeysUnder, rowTotals } from "./ruleBuilders";
-import { SECTION_HEADINGS, T3_COLUMNS, T3_NOTE, T4_COLUMNS, T4_GROUPS, T4_ROWS, t3Rows } from "./shared";
+import type { FormatDecl, TableDecl } from "../model";
+import { SECTION_HEADINGS, applicationTables } from "./shared";
 
 const table2: TableDecl = {
   id: "t2",
@@ -49,25 +48,15 @@ const table2: TableDecl = {
   ],
 };
 
-const t3Grid: GridDecl = {
-  corner: T3_NOTE,
-  rows: t3Rows({
-    label: "（六）其他处理",
-    children: [
-      { label: "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", key: "3-6-1" },
-      { label: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", key: "3-6-2" },
-      { label: "3.其他", key: "3-6-3" },
-    ],
-  }),
-  columns: T3_COLUMNS,
-};
-
-const table3: TableDecl = { id: "t3", numeral: "三", heading: SECTION_HEADINGS[2], valueRule: "T3-D", grids: [t3Grid] };
-
-const t4Grid: GridDecl = { rows: T4_ROWS, columns: T4_COLUMNS };
-const table4: TableDecl = { id: "t4", numeral: "四", heading: SECTION_HEADINGS[3], valueRule: "T4-D", grids: [t4Grid] };
-
-const handledRows = leafKeysUnder(t3Grid.rows, "三、本年度办理结果").filter((key) => key !== "3-7");
+/** 2021 splits （六）其他处理 into three rows. */
+const { tables: [table3, table4], rules: applicationRules } = applicationTables({
+  label: "（六）其他处理",
+  children: [
+    { label: "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", key: "3-6-1" },
+    { label: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", key: "3-6-2" },
+    { label: "3.其他", key: "3-6-3" },
+  ],
+});
 
 export const FORMAT_2021: FormatDecl = {
   id: "2021",
@@ -77,10 +66,7 @@ export const FORMAT_2021: FormatDecl = {
   headings: SECTION_HEADINGS,
   tables: [table2, table3, table4],
   rules: [
-    ...balances("T3-A", "t3", t3Grid, { received: "1", carriedOver: "2", handled: "3-7", carriedForward: "4" }),
-    ...columnTotals("T3-B", "t3", t3Grid, "3-7", handledRows),
-    ...rowTotals("T3-C", "t3", t3Grid, "total"),
-    ...groupTotals("T4-A", "t4", t4Grid, T4_GROUPS),
+    ...applicationRules,
   ],
   // A report that still prints 2019's single （六）其他处理 row: that row stands for the three 2021 rows.
   legacyCells: ["natural", "commercial", "research", "public-interest", "legal-service", "other", "total"].map((column) => ({

@@ -2,7 +2,8 @@
  * Parts that the 2019 and 2021 formats print identically: the section headings, 表三's columns and most of its
  * rows, and all of 表四. Labels are the official wording, character for character (see the format spec §2–§5).
  */
-import type { HeaderNode } from "../model";
+import type { GridDecl, HeaderNode, RuleDecl, TableDecl } from "../model";
+import { balances, columnTotals, groupTotals, leafKeysUnder, rowTotals } from "./ruleBuilders";
 
 export const SECTION_HEADINGS = [
   "一、总体情况",
@@ -116,3 +117,25 @@ export const T4_COLUMNS: readonly HeaderNode[] = [
 
 /** 表四 has one data row with no label. */
 export const T4_ROWS: readonly HeaderNode[] = [{ label: "", key: "" }];
+
+/**
+ * 表三 (with the format's （六）其他处理 rows) and 表四, with their rules T3-A, T3-B, T3-C and T4-A: identical in
+ * both formats but for （六）.
+ */
+export function applicationTables(otherOutcomes: HeaderNode): { tables: [TableDecl, TableDecl]; rules: RuleDecl[] } {
+  const t3Grid: GridDecl = { corner: T3_NOTE, rows: t3Rows(otherOutcomes), columns: T3_COLUMNS };
+  const t4Grid: GridDecl = { rows: T4_ROWS, columns: T4_COLUMNS };
+  const handledRows = leafKeysUnder(t3Grid.rows, "三、本年度办理结果").filter((key) => key !== T3_TOTAL.key);
+  return {
+    tables: [
+      { id: "t3", numeral: "三", heading: SECTION_HEADINGS[2], valueRule: "T3-D", grids: [t3Grid] },
+      { id: "t4", numeral: "四", heading: SECTION_HEADINGS[3], valueRule: "T4-D", grids: [t4Grid] },
+    ],
+    rules: [
+      ...balances("T3-A", "t3", t3Grid, { received: "1", carriedOver: "2", handled: "3-7", carriedForward: "4" }),
+      ...columnTotals("T3-B", "t3", t3Grid, "3-7", handledRows),
+      ...rowTotals("T3-C", "t3", t3Grid, "total"),
+      ...groupTotals("T4-A", "t4", t4Grid, T4_GROUPS),
+    ],
+  };
+}
