@@ -69,6 +69,7 @@ function readInput(file: string): Uint8Array {
 function runAnnotate(args: ParsedArgs, io: Io): number {
   if (args.positionals.length !== 1) throw new UsageError("--annotate 一次只能标注一个 .docx 文件");
   const input = args.positionals[0]!;
+  if (!input.toLowerCase().endsWith(".docx")) throw new UsageError(`--annotate 只能标注 .docx 文件（Word 文档），而不是 ${input}`);
   const output = outputPath(args, "annotate", [input]);
   const outcome = annotateDocx(readInput(input), {
     year: yearFlag(args.flags),

@@ -43,6 +43,10 @@ describe("gov-report new, check --annotate, clear", () => {
     expect(readFileSync(at("exists.docx"), "utf8")).toBe("mine");
   });
 
+  it("annotates only .docx files", () => {
+    expect(run("check", at("x.txt"), "--annotate", at("x.docx")).stderr).toContain("--annotate 只能标注 .docx 文件");
+  });
+
   it("rejects an unknown format", () => {
     expect(run("new", "--format", "2030", "-o", at("x.docx")).stderr).toContain("--format 应为 2019 或 2021");
   });
