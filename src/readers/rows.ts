@@ -14,7 +14,8 @@ export interface RawRow {
   refs?: unknown[];
 }
 
-const VALUE_TOKEN = /^(?:[+\-−]?\d[\d,.]*(?:万元|元|件)?|[-—–―－/／]+|无)$/;
+/** A number (with a unit or a bracketed note typed after it, as in 22（其中修订16件）), or a mark for nothing. */
+const VALUE_TOKEN = /^(?:[+\-−]?\d[\d,.]*(?:万元|元|件)?(?:\([^()]*\))?|[-—–―－/／]+|无)$/;
 const PAGE_NUMBER = /^\s*(?:[-—－]\s*\d+\s*[-—－]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)\s*$/;
 
 export function isValueToken(token: string): boolean {

@@ -58,15 +58,22 @@ async function audit(state: string): Promise<void> {
   await pane.addScriptTag({ content: AXE });
   const violations = await pane.evaluate(async () => {
     const result = await (window as unknown as HarnessWindow).axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((violation) => ({
+    // Fluent's focus manager (tabster) puts aria-hidden, focusable <i data-tabster-dummy> sentinels around the page
+    // after a dialog: focus passes through them to the right element at once. A known false positive of
+    // aria-hidden-focus (microsoft/tabster#288; Accessibility Insights suppresses it too). Only those nodes go.
+    const isTabsterDummy = (html: string) => html.includes("data-tabster-dummy");
+    return result.violations
+      .map((violation) => (violation.id === "aria-hidden-focus" ? { ...violation, nodes: violation.nodes.filter((node) => !isTabsterDummy(node.html)) } : violation))
+      .filter((violation) => violation.nodes.length > 0)
+      .map((violation) => ({
       id: violation.id,
       impact: violation.impact ?? null,
       nodes: violation.nodes.length,
-      targets: violation.nodes.map((node) => `${node.target.join(" ")} ${node.failureSummary ?? ""}`.slice(0, 300)),
+      targets: violation.nodes.map((node) => `${node.target.join(" ")} ${node.html} ${node.failureSummary ?? ""}`.slice(0, 400)),
     }));
   });
   axeResults[state] = violations;
-  expect(violations.filter((violation: { impact: string | null }) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
+  expect(violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
 }
 
 async function shoot(name: string): Promise<void> {

@@ -103,6 +103,15 @@ describe("rows that cannot be placed", () => {
   });
 });
 
+describe("notes typed into number cells", () => {
+  it("keeps a bracketed note with its number in pasted text, reads the number and reports the note", () => {
+    const text = tabReport("2021", withValue(consistentValues("2021"), "t2.normative-docs.issued", "12（其中修订3件）"));
+    const findings = checkReport(readTextReport(text)).findings;
+    expect(findings.map((finding) => [finding.rule, finding.target, finding.actual])).toEqual([["T2-A", "t2.normative-docs.issued", 12]]);
+    expect(findings[0]!.message).toContain("数字后附有文字“(其中修订3件)”");
+  });
+});
+
 describe("row splitting", () => {
   it("splits a layout line into label segments and trailing values", () => {
     expect(rowFromLine("本            2.其他法律行政法规禁止公开     30  1  0", "x")).toEqual({

@@ -1,4 +1,8 @@
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Button,
   Checkbox,
   Divider,
@@ -54,6 +58,8 @@ export function App({ actions }: AppProps) {
   const [marked, setMarked] = useState<number | null>(null);
   const [tracking, setTracking] = useState(false);
   const [markBlanks, setMarkBlanks] = useState(false);
+  // The insert form folds away once a check has found a template, leaving the narrow pane to the results.
+  const [insertOpen, setInsertOpen] = useState(true);
   const [dismissing, setDismissing] = useState<Finding | null>(null);
   // The dialog is mounted while in use and closes itself before it goes, so that Fluent gives the page back its
   // focus and roles (unmounting an open dialog leaves the page inert).
@@ -91,6 +97,7 @@ export function App({ actions }: AppProps) {
     const outcome = await work("check", () => actions.check({ markBlanks, markWhenTracking }));
     if (!outcome) return;
     setResult(outcome.result);
+    setInsertOpen(false);
     setTracking(outcome.status === "trackChanges");
     setMarked(outcome.status === "checked" ? outcome.marked : null);
   };
@@ -112,9 +119,14 @@ export function App({ actions }: AppProps) {
   return (
     <main className={styles.root}>
       <h1 className={styles.heading}>政府信息公开工作年度报告 · 检查</h1>
-      <section aria-label="插入模板">
-        <InsertSection busy={busy !== null} onInsert={insert} />
-      </section>
+      <Accordion collapsible openItems={insertOpen ? ["insert"] : []} onToggle={(_, data) => setInsertOpen(data.openItems.includes("insert"))}>
+        <AccordionItem value="insert">
+          <AccordionHeader>插入模板</AccordionHeader>
+          <AccordionPanel>
+            <InsertSection busy={busy !== null} onInsert={insert} />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
       <Divider />
       <section aria-label="检查" className={styles.root} style={{ padding: 0 }}>
         <Button appearance="primary" className={styles.checkButton} onClick={() => void check()} disabled={busy !== null}>
