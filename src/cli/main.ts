@@ -9,6 +9,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { checkReport } from "../domain/check";
+import { checkAcrossYears } from "../domain/crossYear";
 import { formatById, formatForYear, isFormatId } from "../domain/formats";
 import { annotateDocx, clearDocx } from "../docx/service";
 import { templateDocx } from "../docx/template";
@@ -114,10 +115,11 @@ function runCheck(args: ParsedArgs, io: Io): number {
   if (args.positionals.length === 0) throw new UsageError("请给出要检查的文件或文件夹");
   const year = yearFlag(args.flags);
   const { files, missing } = expandPaths(args.positionals);
-  const reports: FileReport[] = [
+  // Reports of one agency for consecutive years are also checked against each other (X1, X2).
+  const reports: FileReport[] = checkAcrossYears([
     ...missing.map((file) => ({ file, result: null, error: "文件或文件夹不存在" })),
     ...files.map((file) => checkFile(file, year)),
-  ];
+  ]);
   if (reports.length === 0) throw new UsageError("文件夹中没有报告文件（.txt、.docx）");
   io.stdout(args.flags.has("json") ? JSON.stringify(toJson(reports), null, 2) : toText(reports, args.flags.has("verbose")));
   if (reports.some((report) => report.result === null)) return 2;

@@ -44,6 +44,8 @@ export interface CheckResult {
   dismissed: Finding[];
   errors: number;
   warnings: number;
+  /** The value of each cell found, as used in arithmetic (null: not a usable number), for checks across reports. */
+  values: Record<string, number | null>;
 }
 
 interface CellState {
@@ -88,6 +90,7 @@ export function checkReport(reading: ReportReading): CheckResult {
     findings: sorted,
     dismissed,
     ...countBySeverity(sorted),
+    values: Object.fromEntries([...cells].map(([id, cell]) => [id, cell.value])),
   };
 }
 
