@@ -8,10 +8,10 @@
 import { findCell, formatCells } from "./cells";
 import { countBySeverity, describeCell, findingCell, type Finding } from "./findings";
 import { formatById } from "./formats";
+import { T3_COLUMN_KEYS } from "./formats/shared";
 import type { CheckResult } from "./check";
 import { formatNumber, roundAmount } from "./values";
 
-const T3_COLUMNS = ["natural", "commercial", "research", "public-interest", "legal-service", "other", "total"];
 
 function value(result: CheckResult, id: string): number | null | undefined {
   return result.values[id];
@@ -19,7 +19,7 @@ function value(result: CheckResult, id: string): number | null | undefined {
 
 function carryOver(previous: CheckResult, current: CheckResult): Finding[] {
   const format = formatById(current.format);
-  return T3_COLUMNS.flatMap((column) => {
+  return T3_COLUMN_KEYS.flatMap((column) => {
     const carriedOver = `t3.2.${column}`;
     const carriedForward = `t3.4.${column}`;
     const now = value(current, carriedOver);

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { checkReport } from "../../src/domain/check";
+import { T3_COLUMN_KEYS } from "../../src/domain/formats/shared";
 import { withPreviousYear } from "../../src/domain/crossYear";
 import { consistentValues, readingOf, withValue } from "../helpers/reports";
 import { tabReport } from "../helpers/textReports";
@@ -11,7 +12,7 @@ import { tabReport } from "../helpers/textReports";
 function pair() {
   const current = consistentValues("2021");
   let previous = consistentValues("2021");
-  for (const column of ["natural", "commercial", "research", "public-interest", "legal-service", "other", "total"]) {
+  for (const column of T3_COLUMN_KEYS) {
     const carried = current.get(`t3.2.${column}`)!;
     previous = withValue(previous, `t3.4.${column}`, carried);
     const handled = Number(previous.get(`t3.3-7.${column}`));

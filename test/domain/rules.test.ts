@@ -1,4 +1,5 @@
 import { checkReport } from "../../src/domain/check";
+import { T3_COLUMN_KEYS } from "../../src/domain/formats/shared";
 import type { FormatId } from "../../src/domain/model";
 import { consistentValues, readingOf, withValue, without } from "../helpers/reports";
 
@@ -104,7 +105,7 @@ describe("superseded parts", () => {
   it("checks a 2021 report's single （六）其他处理 row in place of the three rows it replaced", () => {
     const good = consistentValues("2021");
     const values = new Map([...good].filter(([id]) => !id.startsWith("t3.3-6-")));
-    for (const column of ["natural", "commercial", "research", "public-interest", "legal-service", "other", "total"]) {
+    for (const column of T3_COLUMN_KEYS) {
       const sum = ["1", "2", "3"].reduce((total, item) => total + Number(good.get(`t3.3-6-${item}.${column}`)), 0);
       values.set(`t3.3-6.${column}`, String(sum));
     }

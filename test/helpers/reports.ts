@@ -2,9 +2,10 @@
 import { formatCells } from "../../src/domain/cells";
 import type { CellReading, ReportReading } from "../../src/domain/check";
 import { formatById } from "../../src/domain/formats";
+import { T3_COLUMN_KEYS } from "../../src/domain/formats/shared";
 import type { FormatId } from "../../src/domain/model";
 
-export const T3_PART_COLUMNS = ["natural", "commercial", "research", "public-interest", "legal-service", "other"];
+export const T3_PART_COLUMNS = T3_COLUMN_KEYS.filter((column) => column !== "total");
 
 /** Values that satisfy every rule of the format; distinct small numbers so a broken sum is visible. */
 export function consistentValues(formatId: FormatId): Map<string, string> {

@@ -3,7 +3,7 @@
  * Labels from the format spec §3.2, §4.2 and §5.
  */
 import type { FormatDecl, TableDecl } from "../model";
-import { SECTION_HEADINGS, applicationTables } from "./shared";
+import { SECTION_HEADINGS, T3_COLUMN_KEYS, applicationTables } from "./shared";
 
 const table2: TableDecl = {
   id: "t2",
@@ -69,7 +69,7 @@ export const FORMAT_2021: FormatDecl = {
     ...applicationRules,
   ],
   // A report that still prints 2019's single （六）其他处理 row: that row stands for the three 2021 rows.
-  legacyCells: ["natural", "commercial", "research", "public-interest", "legal-service", "other", "total"].map((column) => ({
+  legacyCells: T3_COLUMN_KEYS.map((column) => ({
     legacy: `t3.3-6.${column}`,
     replaces: [`t3.3-6-1.${column}`, `t3.3-6-2.${column}`, `t3.3-6-3.${column}`],
   })),

@@ -3,6 +3,7 @@
  * rows, and all of 表四. Labels are the official wording, character for character (see the format spec §2–§5).
  */
 import type { GridDecl, HeaderNode, RuleDecl, TableDecl } from "../model";
+import { leafOf, leafPaths } from "../cells";
 import { balances, columnTotals, groupTotals, leafKeysUnder, rowTotals } from "./ruleBuilders";
 
 export const SECTION_HEADINGS = [
@@ -36,6 +37,9 @@ export const T3_COLUMNS: readonly HeaderNode[] = [
     ],
   },
 ];
+
+/** 表三's column keys, in order (natural … total). */
+export const T3_COLUMN_KEYS: readonly string[] = leafPaths(T3_COLUMNS).map((path) => leafOf(path).key ?? "");
 
 export const T3_RECEIVED: HeaderNode = { label: "一、本年新收政府信息公开申请数量", key: "1" };
 export const T3_CARRIED_OVER: HeaderNode = { label: "二、上年结转政府信息公开申请数量", key: "2" };
