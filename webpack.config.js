@@ -9,6 +9,12 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const DEV_URL = "https://localhost:3000/";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
+/** The manifest for where the office hosts the files: every dev URL, and the dev origin in AppDomains. */
+function rewriteManifest(xml, addinUrl) {
+  if (addinUrl === DEV_URL) return xml;
+  return xml.split(DEV_URL).join(addinUrl).split(DEV_URL.replace(/\/$/, "")).join(new URL(addinUrl).origin);
+}
+
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const e2e = Boolean(env.e2e);
@@ -56,7 +62,7 @@ module.exports = (env = {}, argv = {}) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (addinUrl === DEV_URL ? content : content.toString().split(DEV_URL).join(addinUrl)),
+            transform: (content) => rewriteManifest(content.toString(), addinUrl),
           },
           { from: "src/taskpane/help.html", to: "help.html" },
         ],
@@ -73,3 +79,5 @@ module.exports = (env = {}, argv = {}) => {
     },
   };
 };
+
+module.exports.rewriteManifest = rewriteManifest;

@@ -15,6 +15,19 @@ function validate(xml: string): { status: number | null; output: string } {
   return { status: result.status, output: result.stderr };
 }
 
+describe("the manifest for an office's own server (ADDIN_URL)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { rewriteManifest } = require("../../webpack.config.js") as { rewriteManifest(xml: string, url: string): string };
+
+  it("points every URL and the app domain at the office's server, and still validates", () => {
+    const rewritten = rewriteManifest(manifest, "https://intranet.example.gov.cn/gov-report/");
+    expect(rewritten).not.toContain("localhost");
+    expect(rewritten).toContain("<AppDomain>https://intranet.example.gov.cn</AppDomain>");
+    expect(rewritten).toContain('<SourceLocation DefaultValue="https://intranet.example.gov.cn/gov-report/taskpane.html"/>');
+    expect(validate(rewritten)).toMatchObject({ status: 0 });
+  });
+});
+
 describe("manifest.xml", () => {
   it("validates offline against the add-in manifest schemas (npm run validate)", () => {
     expect(execFileSync("npm", ["run", "--silent", "validate"], { cwd: root, encoding: "utf8", stdio: "pipe" })).toBe("");
