@@ -142,7 +142,3 @@ export function commentText(mark: CellMark): string {
     })
     .join("\n");
 }
-
-export function dismissedKeys(state: AnnotationState): Set<string> {
-  return new Set(state.dismissals.map((dismissal) => dismissal.key));
-}

@@ -25,10 +25,6 @@ export function formatOfIds(ids: readonly string[]): FormatId | null {
   return ranked[0]!.hits > 0 && ranked[0]!.hits !== ranked[1]?.hits ? ranked[0]!.id : null;
 }
 
-export function hasTaggedCells(tags: readonly string[]): boolean {
-  return tags.some(isCellId);
-}
-
 export interface ControlReadInput {
   cells: readonly TaggedCell[];
   /** Paragraph texts outside tables, in order: the title and the section headings. */

@@ -293,7 +293,7 @@ function table2Markers(): Map<string, FormatId> {
 const T2_ROWS = table2Rows();
 const T2_MARKERS = table2Markers();
 
-export function table2Variant(rows: readonly RawRow[]): FormatId | null {
+function table2Variant(rows: readonly RawRow[]): FormatId | null {
   const hits = new Map<FormatId, number>();
   for (const label of rows.flatMap((row) => row.labels)) {
     const format = T2_MARKERS.get(labelKey(label));

@@ -225,7 +225,3 @@ export async function setDismissal(host: WordHost, key: string, reason: string |
   await guarded(() => writeState(host, next));
   return next;
 }
-
-export async function readDismissals(host: WordHost): Promise<Dismissal[]> {
-  return (await readState(host)).dismissals;
-}

@@ -1,6 +1,6 @@
 import { checkReport } from "../../src/domain/check";
 import { parseCellText } from "../../src/domain/values";
-import { consistentValues, readingOf, withValue } from "../helpers/reports";
+import { consistentValues, fullWidth, readingOf, withValue } from "../helpers/reports";
 
 describe("parseCellText", () => {
   it.each([
@@ -94,8 +94,8 @@ describe("value findings", () => {
 
   it("reads a full-width number as the same number, checks with it, and warns", () => {
     const value = good.get("t3.3-1.natural")!;
-    const fullWidth = value.replace(/\d/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0));
-    const findings = findingsFor("t3.3-1.natural", fullWidth);
+    const typed = fullWidth(value);
+    const findings = findingsFor("t3.3-1.natural", typed);
     expect(findings.map((finding) => [finding.rule, finding.severity, finding.actual])).toEqual([["T3-D", "warning", Number(value)]]);
     expect(findings[0]!.message).toContain("是全角数字，已按");
   });

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { AxeResults } from "axe-core";
 import type { Browser, Frame, Page } from "playwright-core";
 import type { FakeWord } from "../../src/word/fakeWord";
-import { consistentValues, withValue } from "../helpers/reports";
+import { consistentValues, fullWidth, withValue } from "../helpers/reports";
 import { launch, serve } from "./browser";
 
 jest.setTimeout(120_000);
@@ -37,7 +37,7 @@ function plantedValues(): Map<string, string> {
   values = withValue(values, "t3.3-5-3.total", "40");
   values = withValue(values, "t4.suit-after-review.total", "0");
   const penalty = values.get("t2.penalty.decisions")!;
-  return withValue(values, "t2.penalty.decisions", penalty.replace(/\d/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0)));
+  return withValue(values, "t2.penalty.decisions", fullWidth(penalty));
 }
 
 const fills = () => page.evaluate(() => Object.fromEntries((window as unknown as HarnessWindow).__fakeWord.document.controls().map((control) => [control.tag, control.cell!.fill])));

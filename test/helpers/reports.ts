@@ -53,3 +53,8 @@ export function without(values: Map<string, string>, id: string): Map<string, st
   if (!copy.delete(id)) throw new Error(`no cell ${id} in the test report`);
   return copy;
 }
+
+/** The text as a Chinese IME types digits: full-width (１２３). */
+export function fullWidth(text: string): string {
+  return text.replace(/\d/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0));
+}

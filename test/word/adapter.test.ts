@@ -3,7 +3,7 @@ import { templateFlatOpc } from "../../src/docx/template";
 import { checkAndMark, clearMarks, insertTemplate, selectCell, setDismissal } from "../../src/word/adapter";
 import { AddinError } from "../../src/word/errors";
 import { FakeWord } from "../../src/word/fakeWord";
-import { consistentValues, withValue } from "../helpers/reports";
+import { consistentValues, fullWidth, withValue } from "../helpers/reports";
 
 const request = { ooxml: templateFlatOpc(FORMAT_2021, { year: 2025, organization: "某某市某某局" }) };
 
@@ -25,7 +25,7 @@ function plantedValues(): Map<string, string> {
   values = withValue(values, "t3.3-4-1.total", "77");
   values = withValue(values, "t4.suit-direct.total", "0");
   const natural = values.get("t3.3-1.natural")!;
-  return withValue(values, "t3.3-1.natural", natural.replace(/\d/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0)));
+  return withValue(values, "t3.3-1.natural", fullWidth(natural));
 }
 
 const fills = (word: FakeWord) => new Map(word.document.controls().map((control) => [control.tag, control.cell!.fill]));
