@@ -155,7 +155,7 @@ export function readDocx(doc: DocxDocument, options: ReadOptions = {}): DocxRead
     return { reading: readingFromControls({ cells, paragraphs, year: options.year, dismissed }), by: "controls" };
   }
   const reading = assembleReading({ title: findTitle(paragraphs), headings: findHeadings(paragraphs), placements: placementsByLabels(doc), yearOverride: options.year ?? null });
-  return { reading: { ...reading, dismissed }, by: "labels" };
+  return { reading: { ...reading, dismissed, paragraphs }, by: "labels" };
 }
 
 export function readDocxReport(bytes: Uint8Array, options: ReadOptions = {}): ReportReading {

@@ -5,6 +5,7 @@ import { findCell, formatCells, TABLE_NAMES } from "./cells";
 import { countBySeverity, describeCell, findingCell, shortColumnLabel, sortFindings, type Finding } from "./findings";
 import { FORMATS, formatById, formatForYear } from "./formats";
 import type { CellDecl, FormatDecl, FormatId, OrderRule, RuleDecl, SumRule } from "./model";
+import { textFindings } from "./textChecks";
 import { findingsForValue } from "./valueFindings";
 import { arithmeticValue, formatNumber, parseCellText, roundAmount, type ParsedValue } from "./values";
 
@@ -31,6 +32,8 @@ export interface ReportReading {
   explainedMissing?: readonly string[];
   /** Keys of findings the user dismissed (stored in the document): reported apart, not counted. */
   dismissed?: readonly string[];
+  /** The report's text outside the tables, for the checks of figures quoted in it (TX-1). */
+  paragraphs?: readonly string[];
 }
 
 export interface CheckResult {
@@ -74,7 +77,8 @@ export function checkReport(reading: ReportReading): CheckResult {
   const rules = rulesToEvaluate(format, cells, explained);
   const ruleFindings = rules.flatMap((rule) => evaluateRule(rule, cells, explained));
   markLikelyCells(ruleFindings, cells);
-  findings.push(...ruleFindings, ...missingCellFindings(format, cells, explained));
+  const values = Object.fromEntries([...cells].map(([id, cell]) => [id, cell.value]));
+  findings.push(...ruleFindings, ...missingCellFindings(format, cells, explained), ...textFindings(format, reading.paragraphs ?? [], values));
 
   const order = new Map(formatCells(format).map((cell, index) => [cell.id, index]));
   const dismissedKeys = new Set(reading.dismissed ?? []);
@@ -90,7 +94,7 @@ export function checkReport(reading: ReportReading): CheckResult {
     findings: sorted,
     dismissed,
     ...countBySeverity(sorted),
-    values: Object.fromEntries([...cells].map(([id, cell]) => [id, cell.value])),
+    values,
   };
 }
 

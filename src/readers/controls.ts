@@ -47,5 +47,5 @@ export function readingFromControls(input: ControlReadInput): ReportReading {
     yearOverride: input.year ?? null,
     knownFormat: formatOfIds(cells.map((cell) => cell.id)),
   });
-  return { ...reading, dismissed: input.dismissed ?? [] };
+  return { ...reading, dismissed: input.dismissed ?? [], paragraphs: input.paragraphs };
 }

@@ -50,11 +50,14 @@ export function readTextReport(text: string, options: TextReadOptions = {}): Rep
   const lines = text.replace(/^\ufeff/, "").split(/\r\n|\r|\n/);
   const headings = findHeadings(lines);
   const pipe = isPipeFlattened(lines);
-  const [t2, t3, t4] = tableRegions(lines, headings).map((region) => regionRows(lines, region, pipe)) as [RawRow[], RawRow[], RawRow[]];
-  return assembleReading({
+  const regions = tableRegions(lines, headings);
+  const [t2, t3, t4] = regions.map((region) => regionRows(lines, region, pipe)) as [RawRow[], RawRow[], RawRow[]];
+  const prose = lines.filter((_, index) => !regions.some((region) => index >= region.from && index < region.to));
+  const reading = assembleReading({
     title: findTitle(lines),
     headings,
     placements: [placeTable2(t2), placeTable3(t3), placeTable4(t4)],
     yearOverride: options.year ?? null,
   });
+  return { ...reading, paragraphs: prose };
 }
