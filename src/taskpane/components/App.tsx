@@ -5,7 +5,6 @@ import {
   AccordionPanel,
   Button,
   Checkbox,
-  Divider,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -127,7 +126,6 @@ export function App({ actions }: AppProps) {
           </AccordionPanel>
         </AccordionItem>
       </Accordion>
-      <Divider />
       <section aria-label="检查" className={styles.root} style={{ padding: 0 }}>
         <Button appearance="primary" className={styles.checkButton} onClick={() => void check()} disabled={busy !== null}>
           检查

@@ -3,7 +3,6 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
-  Badge,
   Button,
   Text,
   makeStyles,
@@ -40,6 +39,16 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
   },
   meta: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  badge: {
+    display: "inline-block",
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusCircular,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase300,
+  },
+  error: { backgroundColor: tokens.colorPaletteRedBackground3, color: tokens.colorNeutralForegroundOnBrand },
+  warning: { backgroundColor: tokens.colorPaletteYellowBackground3, color: tokens.colorNeutralForeground1 },
   expected: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   summary: { whiteSpace: "normal", textAlign: "left" },
 });
@@ -57,9 +66,7 @@ function FindingItem({ finding, onSelect, onDismiss }: { finding: Finding } & Om
   return (
     <li className={styles.item}>
       <div className={styles.meta}>
-        <Badge appearance="filled" color={finding.severity === "error" ? "danger" : "warning"}>
-          {finding.severity === "error" ? "错误" : "警告"}
-        </Badge>
+        <span className={`${styles.badge} ${finding.severity === "error" ? styles.error : styles.warning}`}>{finding.severity === "error" ? "错误" : "警告"}</span>
         <Text size={200}>{finding.rule}</Text>
         {expected !== null && finding.category === "rule" && <Text className={styles.expected}>应为 {expected}</Text>}
       </div>
