@@ -2,9 +2,9 @@
  * 《中华人民共和国政府信息公开工作年度报告格式（试行）》, issued with 国办公开办函〔2019〕60号: report years 2019
  * and 2020. Labels from the format spec §3.1, §4.3 and §5.
  */
-import type { FormatDecl, HeaderNode, TableDecl } from "../model";
+import type { FormatDecl, HeaderNode } from "../model";
 import { atMost } from "./ruleBuilders";
-import { SECTION_HEADINGS, applicationTables } from "./shared";
+import { SECTION_HEADINGS, activeDisclosureTable, applicationTables } from "./shared";
 
 const itemColumns: readonly HeaderNode[] = [
   { label: "上一年项目数量", key: "previous-items" },
@@ -12,61 +12,55 @@ const itemColumns: readonly HeaderNode[] = [
   { label: "处理决定数量", key: "decisions" },
 ];
 
-const table2: TableDecl = {
-  id: "t2",
-  numeral: "二",
-  heading: SECTION_HEADINGS[1],
-  valueRule: "T2-A",
-  grids: [
-    {
-      title: "第二十条第（一）项",
-      corner: "信息内容",
-      rows: [
-        { label: "规章", key: "regulations" },
-        { label: "规范性文件", key: "normative-docs" },
-      ],
-      columns: [
-        { label: "本年新制作数量", key: "made" },
-        { label: "本年新公开数量", key: "published" },
-        { label: "对外公开总数量", key: "total-published" },
-      ],
-    },
-    {
-      title: "第二十条第（五）项",
-      corner: "信息内容",
-      rows: [
-        { label: "行政许可", key: "licensing" },
-        { label: "其他对外管理服务事项", key: "other-services" },
-      ],
-      columns: itemColumns,
-    },
-    {
-      title: "第二十条第（六）项",
-      corner: "信息内容",
-      rows: [
-        { label: "行政处罚", key: "penalty" },
-        { label: "行政强制", key: "enforcement" },
-      ],
-      columns: itemColumns,
-    },
-    {
-      title: "第二十条第（八）项",
-      corner: "信息内容",
-      rows: [{ label: "行政事业性收费", key: "fees" }],
-      columns: itemColumns.slice(0, 2),
-    },
-    {
-      title: "第二十条第（九）项",
-      corner: "信息内容",
-      rows: [{ label: "政府集中采购", key: "procurement" }],
-      columns: [
-        { label: "采购项目数量", key: "items" },
-        // The header prints no unit: reports write 万元 or 元 in the cell (spec §3.1).
-        { label: "采购总金额", key: "amount", valueType: "amount", unit: null },
-      ],
-    },
-  ],
-};
+const table2 = activeDisclosureTable([
+  {
+    title: "第二十条第（一）项",
+    corner: "信息内容",
+    rows: [
+      { label: "规章", key: "regulations" },
+      { label: "规范性文件", key: "normative-docs" },
+    ],
+    columns: [
+      { label: "本年新制作数量", key: "made" },
+      { label: "本年新公开数量", key: "published" },
+      { label: "对外公开总数量", key: "total-published" },
+    ],
+  },
+  {
+    title: "第二十条第（五）项",
+    corner: "信息内容",
+    rows: [
+      { label: "行政许可", key: "licensing" },
+      { label: "其他对外管理服务事项", key: "other-services" },
+    ],
+    columns: itemColumns,
+  },
+  {
+    title: "第二十条第（六）项",
+    corner: "信息内容",
+    rows: [
+      { label: "行政处罚", key: "penalty" },
+      { label: "行政强制", key: "enforcement" },
+    ],
+    columns: itemColumns,
+  },
+  {
+    title: "第二十条第（八）项",
+    corner: "信息内容",
+    rows: [{ label: "行政事业性收费", key: "fees" }],
+    columns: itemColumns.slice(0, 2),
+  },
+  {
+    title: "第二十条第（九）项",
+    corner: "信息内容",
+    rows: [{ label: "政府集中采购", key: "procurement" }],
+    columns: [
+      { label: "采购项目数量", key: "items" },
+      // The header prints no unit: reports write 万元 or 元 in the cell (spec §3.1).
+      { label: "采购总金额", key: "amount", valueType: "amount", unit: null },
+    ],
+  },
+]);
 
 /** 2019 prints （六）其他处理 as one row. */
 const { tables: [table3, table4], rules: applicationRules } = applicationTables({ label: "（六）其他处理", key: "3-6" });

@@ -2,51 +2,45 @@
  * 《中华人民共和国政府信息公开工作年度报告格式》, revised by 国办公开办函〔2021〕30号: report years 2021 on.
  * Labels from the format spec §3.2, §4.2 and §5.
  */
-import type { FormatDecl, TableDecl } from "../model";
-import { SECTION_HEADINGS, T3_COLUMN_KEYS, applicationTables } from "./shared";
+import type { FormatDecl } from "../model";
+import { SECTION_HEADINGS, T3_COLUMN_KEYS, activeDisclosureTable, applicationTables } from "./shared";
 
-const table2: TableDecl = {
-  id: "t2",
-  numeral: "二",
-  heading: SECTION_HEADINGS[1],
-  valueRule: "T2-A",
-  grids: [
-    {
-      title: "第二十条第（一）项",
-      corner: "信息内容",
-      rows: [
-        { label: "规章", key: "regulations" },
-        { label: "行政规范性文件", key: "normative-docs", variants: ["规范性文件"] },
-      ],
-      columns: [
-        { label: "本年制发件数", key: "issued" },
-        { label: "本年废止件数", key: "repealed" },
-        { label: "现行有效件数", key: "in-force" },
-      ],
-    },
-    {
-      title: "第二十条第（五）项",
-      corner: "信息内容",
-      rows: [{ label: "行政许可", key: "licensing" }],
-      columns: [{ label: "本年处理决定数量", key: "decisions" }],
-    },
-    {
-      title: "第二十条第（六）项",
-      corner: "信息内容",
-      rows: [
-        { label: "行政处罚", key: "penalty" },
-        { label: "行政强制", key: "enforcement" },
-      ],
-      columns: [{ label: "本年处理决定数量", key: "decisions" }],
-    },
-    {
-      title: "第二十条第（八）项",
-      corner: "信息内容",
-      rows: [{ label: "行政事业性收费", key: "fees" }],
-      columns: [{ label: "本年收费金额（单位：万元）", key: "amount", valueType: "amount", unit: "万元" }],
-    },
-  ],
-};
+const table2 = activeDisclosureTable([
+  {
+    title: "第二十条第（一）项",
+    corner: "信息内容",
+    rows: [
+      { label: "规章", key: "regulations" },
+      { label: "行政规范性文件", key: "normative-docs", variants: ["规范性文件"] },
+    ],
+    columns: [
+      { label: "本年制发件数", key: "issued" },
+      { label: "本年废止件数", key: "repealed" },
+      { label: "现行有效件数", key: "in-force" },
+    ],
+  },
+  {
+    title: "第二十条第（五）项",
+    corner: "信息内容",
+    rows: [{ label: "行政许可", key: "licensing" }],
+    columns: [{ label: "本年处理决定数量", key: "decisions" }],
+  },
+  {
+    title: "第二十条第（六）项",
+    corner: "信息内容",
+    rows: [
+      { label: "行政处罚", key: "penalty" },
+      { label: "行政强制", key: "enforcement" },
+    ],
+    columns: [{ label: "本年处理决定数量", key: "decisions" }],
+  },
+  {
+    title: "第二十条第（八）项",
+    corner: "信息内容",
+    rows: [{ label: "行政事业性收费", key: "fees" }],
+    columns: [{ label: "本年收费金额（单位：万元）", key: "amount", valueType: "amount", unit: "万元" }],
+  },
+]);
 
 /** 2021 splits （六）其他处理 into three rows. */
 const { tables: [table3, table4], rules: applicationRules } = applicationTables({

@@ -122,6 +122,11 @@ export const T4_COLUMNS: readonly HeaderNode[] = [
 /** 表四 has one data row with no label. */
 export const T4_ROWS: readonly HeaderNode[] = [{ label: "", key: "" }];
 
+/** 表二 is made of blocks (第二十条第（一）项 …) that differ between formats; the table around them does not. */
+export function activeDisclosureTable(grids: readonly GridDecl[]): TableDecl {
+  return { id: "t2", numeral: "二", heading: SECTION_HEADINGS[1], valueRule: "T2-A", grids };
+}
+
 /**
  * 表三 (with the format's （六）其他处理 rows) and 表四, with their rules T3-A, T3-B, T3-C and T4-A: identical in
  * both formats but for （六）.
