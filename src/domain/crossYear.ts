@@ -7,7 +7,7 @@
  */
 import { findCell, formatCells } from "./cells";
 import { countBySeverity, describeCell, findingCell, type Finding } from "./findings";
-import { formatById } from "./formats";
+import { formatById, type CellId } from "./formats";
 import { T3_COLUMN_KEYS } from "./formats/shared";
 import type { CheckResult } from "./check";
 import { formatNumber, roundAmount } from "./values";
@@ -20,8 +20,8 @@ function value(result: CheckResult, id: string): number | null | undefined {
 function carryOver(previous: CheckResult, current: CheckResult): Finding[] {
   const format = formatById(current.format);
   return T3_COLUMN_KEYS.flatMap((column) => {
-    const carriedOver = `t3.2.${column}`;
-    const carriedForward = `t3.4.${column}`;
+    const carriedOver: CellId = `t3.2.${column}`;
+    const carriedForward: CellId = `t3.4.${column}`;
     const now = value(current, carriedOver);
     const before = value(previous, carriedForward);
     if (now === undefined || now === null || before === undefined || before === null || now === before) return [];
@@ -47,17 +47,13 @@ function carryOver(previous: CheckResult, current: CheckResult): Finding[] {
 function inForce(previous: CheckResult, current: CheckResult): Finding[] {
   if (current.format !== "2021" || previous.format !== "2021") return [];
   const format = formatById("2021");
-  return ["regulations", "normative-docs"].flatMap((row) => {
-    const [before, issued, repealed, now] = [
-      value(previous, `t2.${row}.in-force`),
-      value(current, `t2.${row}.issued`),
-      value(current, `t2.${row}.repealed`),
-      value(current, `t2.${row}.in-force`),
-    ];
+  return (["regulations", "normative-docs"] as const).flatMap((row) => {
+    const inForceId: CellId = `t2.${row}.in-force`;
+    const [before, issued, repealed, now] = [value(previous, inForceId), value(current, `t2.${row}.issued` satisfies CellId), value(current, `t2.${row}.repealed` satisfies CellId), value(current, inForceId)];
     if ([before, issued, repealed, now].some((number) => number === undefined || number === null)) return [];
     const expected = roundAmount(before! + issued! - repealed!);
     if (expected === now) return [];
-    const cell = findCell(format, `t2.${row}.in-force`)!;
+    const cell = findCell(format, inForceId)!;
     return [
       {
         rule: "X2",
@@ -68,8 +64,8 @@ function inForce(previous: CheckResult, current: CheckResult): Finding[] {
         expected,
         actual: now!,
         table: "t2" as const,
-        key: `X2:t2.${row}.in-force`,
-        target: `t2.${row}.in-force`,
+        key: `X2:${inForceId}`,
+        target: inForceId,
       },
     ];
   });

@@ -104,3 +104,15 @@ export interface CellDecl {
   /** Content-control title: row label · column label. */
   readonly title: string;
 }
+
+/** The keys of a header tree's leaves as a union of string literals, for declarations written `as const`. */
+export type LeafKey<N> = N extends { readonly children: readonly (infer C)[] }
+  ? LeafKey<C>
+  : N extends { readonly key: infer K extends string }
+    ? K
+    : never;
+
+/** The cell ids of one grid: every leaf row key with every leaf column key. */
+export type GridCellId<Table extends string, G> = G extends { readonly rows: readonly (infer R)[]; readonly columns: readonly (infer C)[] }
+  ? `${Table}.${LeafKey<R>}.${LeafKey<C>}`
+  : never;

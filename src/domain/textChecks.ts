@@ -6,6 +6,7 @@
 import { findCell, formatCells } from "./cells";
 import type { Finding } from "./findings";
 import { findingCell } from "./findings";
+import type { CellId } from "./formats";
 import type { FormatDecl } from "./model";
 import { formatNumber } from "./values";
 
@@ -13,7 +14,7 @@ interface Quantity {
   /** What the text says, as a pattern whose first group is the number. */
   patterns: RegExp[];
   /** The table cells whose sum the text quotes. */
-  cells: (format: FormatDecl) => string[];
+  cells: (format: FormatDecl) => CellId[];
   /** How the quantity is named in the message. */
   name: string;
 }
@@ -22,7 +23,7 @@ interface Quantity {
 const totalsOf = (format: FormatDecl, group: string) =>
   formatCells(format)
     .filter((cell) => cell.id.startsWith(`t3.${group}-`) && cell.id.endsWith(".total"))
-    .map((cell) => cell.id);
+    .map((cell) => cell.id as CellId);
 
 const QUANTITIES: Quantity[] = [
   { name: "本年新收申请", patterns: [/新收(?:政府信息公开)?申请(?:共|合计)?(\d+)件/], cells: () => ["t3.1.total"] },

@@ -18,7 +18,7 @@ function pair() {
     const handled = Number(previous.get(`t3.3-7.${column}`));
     previous = withValue(previous, `t3.1.${column}`, String(handled + Number(carried) - Number(previous.get(`t3.2.${column}`))));
   }
-  for (const row of ["regulations", "normative-docs"]) {
+  for (const row of ["regulations", "normative-docs"] as const) {
     const inForce = Number(current.get(`t2.${row}.in-force`)) - Number(current.get(`t2.${row}.issued`)) + Number(current.get(`t2.${row}.repealed`));
     previous = withValue(previous, `t2.${row}.in-force`, String(inForce));
   }

@@ -21,7 +21,7 @@ describe("groupFindings", () => {
 
   it("keeps three or fewer of a kind as single findings", () => {
     let values = consistentValues("2021");
-    for (const id of ["t4.review.upheld", "t4.review.corrected"]) values = withValue(values, id, "");
+    for (const id of ["t4.review.upheld", "t4.review.corrected"] as const) values = withValue(values, id, "");
     const findings = checkReport(readingOf(values, "2021")).findings.filter((finding) => finding.rule === "T4-D");
     expect(groupFindings(findings).every((group) => group.summary === null && group.findings.length === 1)).toBe(true);
   });

@@ -106,7 +106,7 @@ describe("superseded parts", () => {
     const good = consistentValues("2021");
     const values = new Map([...good].filter(([id]) => !id.startsWith("t3.3-6-")));
     for (const column of T3_COLUMN_KEYS) {
-      const sum = ["1", "2", "3"].reduce((total, item) => total + Number(good.get(`t3.3-6-${item}.${column}`)), 0);
+      const sum = (["1", "2", "3"] as const).reduce((total, item) => total + Number(good.get(`t3.3-6-${item}.${column}`)), 0);
       values.set(`t3.3-6.${column}`, String(sum));
     }
     expect(checkReport(readingOf(values, "2021")).findings).toEqual([]);

@@ -1,4 +1,5 @@
 import { checkReport } from "../../src/domain/check";
+import type { CellId } from "../../src/domain/formats";
 import { parseCellText } from "../../src/domain/values";
 import { consistentValues, fullWidth, readingOf, withValue } from "../helpers/reports";
 
@@ -84,7 +85,7 @@ describe("parseCellText", () => {
 
 describe("value findings", () => {
   const good = consistentValues("2021");
-  const findingsFor = (id: string, text: string) => checkReport(readingOf(withValue(good, id, text), "2021")).findings;
+  const findingsFor = (id: CellId, text: string) => checkReport(readingOf(withValue(good, id, text), "2021")).findings;
 
   it("gives each table its value rule id", () => {
     expect(findingsFor("t2.licensing.decisions", "").map((finding) => finding.rule)).toEqual(["T2-A"]);

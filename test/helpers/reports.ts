@@ -1,14 +1,14 @@
 /** Builders of cell readings for tests: a report whose every rule holds, to be broken one number at a time. */
 import { formatCells } from "../../src/domain/cells";
 import type { CellReading, ReportReading } from "../../src/domain/check";
-import { formatById } from "../../src/domain/formats";
+import { formatById, type CellId } from "../../src/domain/formats";
 import { T3_COLUMN_KEYS } from "../../src/domain/formats/shared";
 import type { FormatId } from "../../src/domain/model";
 
 export const T3_PART_COLUMNS = T3_COLUMN_KEYS.filter((column) => column !== "total");
 
 /** Values that satisfy every rule of the format; distinct small numbers so a broken sum is visible. */
-export function consistentValues(formatId: FormatId): Map<string, string> {
+export function consistentValues(formatId: FormatId): Map<CellId, string> {
   const format = formatById(formatId);
   const values = new Map<string, number | string>();
   const cells = formatCells(format);
@@ -35,7 +35,8 @@ export function consistentValues(formatId: FormatId): Map<string, string> {
     const byColumn: Record<string, string> = { made: "5", published: "3", "total-published": "40", change: "-2", amount: cell.unit === null ? "160.5964万元" : "7730.28" };
     values.set(cell.id, byColumn[column] ?? "12");
   }
-  return new Map([...values].map(([id, value]) => [id, String(value)]));
+  // Keys come from the declaration, so they are cell ids.
+  return new Map([...values].map(([id, value]) => [id as CellId, String(value)]));
 }
 
 export function readingOf(values: Map<string, string>, formatId: FormatId | null, year: number | null = null): ReportReading {
@@ -43,12 +44,12 @@ export function readingOf(values: Map<string, string>, formatId: FormatId | null
   return { format: formatId, year, organization: "某某市某某局", cells, findings: [] };
 }
 
-export function withValue(values: Map<string, string>, id: string, text: string): Map<string, string> {
+export function withValue(values: Map<CellId, string>, id: CellId, text: string): Map<CellId, string> {
   if (!values.has(id)) throw new Error(`no cell ${id} in the test report`);
   return new Map(values).set(id, text);
 }
 
-export function without(values: Map<string, string>, id: string): Map<string, string> {
+export function without(values: Map<CellId, string>, id: CellId): Map<CellId, string> {
   const copy = new Map(values);
   if (!copy.delete(id)) throw new Error(`no cell ${id} in the test report`);
   return copy;

@@ -2,17 +2,15 @@
  * 《中华人民共和国政府信息公开工作年度报告格式（试行）》, issued with 国办公开办函〔2019〕60号: report years 2019
  * and 2020. Labels from the format spec §3.1, §4.3 and §5.
  */
-import type { FormatDecl, HeaderNode } from "../model";
+import type { FormatDecl, GridCellId, GridDecl, HeaderNode, LeafKey } from "../model";
 import { atMost } from "./ruleBuilders";
-import { SECTION_HEADINGS, activeDisclosureTable, applicationTables } from "./shared";
+import { SECTION_HEADINGS, activeDisclosureTable, applicationTables, type T3SharedRowKey } from "./shared";
 
-const itemColumns: readonly HeaderNode[] = [
-  { label: "上一年项目数量", key: "previous-items" },
-  { label: "本年增/减", key: "change", valueType: "signedCount" },
-  { label: "处理决定数量", key: "decisions" },
-];
+const previousItems = { label: "上一年项目数量", key: "previous-items" } as const satisfies HeaderNode;
+const change = { label: "本年增/减", key: "change", valueType: "signedCount" } as const satisfies HeaderNode;
+const itemColumns = [previousItems, change, { label: "处理决定数量", key: "decisions" }] as const satisfies readonly HeaderNode[];
 
-const table2 = activeDisclosureTable([
+const T2_GRIDS = [
   {
     title: "第二十条第（一）项",
     corner: "信息内容",
@@ -48,7 +46,7 @@ const table2 = activeDisclosureTable([
     title: "第二十条第（八）项",
     corner: "信息内容",
     rows: [{ label: "行政事业性收费", key: "fees" }],
-    columns: itemColumns.slice(0, 2),
+    columns: [previousItems, change],
   },
   {
     title: "第二十条第（九）项",
@@ -60,10 +58,18 @@ const table2 = activeDisclosureTable([
       { label: "采购总金额", key: "amount", valueType: "amount", unit: null },
     ],
   },
-]);
+] as const satisfies readonly GridDecl[];
+
+export type T2CellId2019 = GridCellId<"t2", (typeof T2_GRIDS)[number]>;
+
+const table2 = activeDisclosureTable(T2_GRIDS);
 
 /** 2019 prints （六）其他处理 as one row. */
-const { tables: [table3, table4], rules: applicationRules } = applicationTables({ label: "（六）其他处理", key: "3-6" });
+const OTHER_OUTCOMES = { label: "（六）其他处理", key: "3-6" } as const satisfies HeaderNode;
+
+export type T3RowKey2019 = T3SharedRowKey | LeafKey<typeof OTHER_OUTCOMES>;
+
+const { tables: [table3, table4], rules: applicationRules } = applicationTables(OTHER_OUTCOMES);
 
 export const FORMAT_2019: FormatDecl = {
   id: "2019",
@@ -75,7 +81,7 @@ export const FORMAT_2019: FormatDecl = {
   rules: [
     ...applicationRules,
     // T2-B (spec: unconfirmed, read from the column names): published ≤ made, published ≤ total published.
-    ...["regulations", "normative-docs"].flatMap((row) => [
+    ...(["regulations", "normative-docs"] as const).flatMap((row) => [
       atMost("T2-B", `t2.${row}.published`, `t2.${row}.made`),
       atMost("T2-B", `t2.${row}.published`, `t2.${row}.total-published`),
     ]),

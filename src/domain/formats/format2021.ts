@@ -2,10 +2,10 @@
  * 《中华人民共和国政府信息公开工作年度报告格式》, revised by 国办公开办函〔2021〕30号: report years 2021 on.
  * Labels from the format spec §3.2, §4.2 and §5.
  */
-import type { FormatDecl } from "../model";
-import { SECTION_HEADINGS, T3_COLUMN_KEYS, activeDisclosureTable, applicationTables } from "./shared";
+import type { FormatDecl, GridCellId, GridDecl, HeaderNode, LeafKey } from "../model";
+import { SECTION_HEADINGS, T3_COLUMN_KEYS, activeDisclosureTable, applicationTables, type T3SharedRowKey } from "./shared";
 
-const table2 = activeDisclosureTable([
+const T2_GRIDS = [
   {
     title: "第二十条第（一）项",
     corner: "信息内容",
@@ -40,17 +40,25 @@ const table2 = activeDisclosureTable([
     rows: [{ label: "行政事业性收费", key: "fees" }],
     columns: [{ label: "本年收费金额（单位：万元）", key: "amount", valueType: "amount", unit: "万元" }],
   },
-]);
+] as const satisfies readonly GridDecl[];
+
+export type T2CellId2021 = GridCellId<"t2", (typeof T2_GRIDS)[number]>;
+
+const table2 = activeDisclosureTable(T2_GRIDS);
 
 /** 2021 splits （六）其他处理 into three rows. */
-const { tables: [table3, table4], rules: applicationRules } = applicationTables({
+const OTHER_OUTCOMES = {
   label: "（六）其他处理",
   children: [
     { label: "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", key: "3-6-1" },
     { label: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", key: "3-6-2" },
     { label: "3.其他", key: "3-6-3" },
   ],
-});
+} as const satisfies HeaderNode;
+
+export type T3RowKey2021 = T3SharedRowKey | LeafKey<typeof OTHER_OUTCOMES>;
+
+const { tables: [table3, table4], rules: applicationRules } = applicationTables(OTHER_OUTCOMES);
 
 export const FORMAT_2021: FormatDecl = {
   id: "2021",

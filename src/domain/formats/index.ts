@@ -1,7 +1,14 @@
 /** The registry of format revisions. A new revision is one more file and one more line here. */
 import type { FormatDecl, FormatId } from "../model";
-import { FORMAT_2019 } from "./format2019";
-import { FORMAT_2021 } from "./format2021";
+import { FORMAT_2019, type T2CellId2019, type T3RowKey2019 } from "./format2019";
+import { FORMAT_2021, type T2CellId2021, type T3RowKey2021 } from "./format2021";
+import type { T3ColumnKey, T4CellId } from "./shared";
+
+/**
+ * Every cell id of every format, derived from the declarations: a mistyped id in code fails to compile.
+ * (Ids read from documents are plain strings until the checker has looked them up.)
+ */
+export type CellId = T2CellId2019 | T2CellId2021 | `t3.${T3RowKey2019 | T3RowKey2021}.${T3ColumnKey}` | T4CellId;
 
 /** Newest first. */
 export const FORMATS: readonly FormatDecl[] = [FORMAT_2021, FORMAT_2019];

@@ -4,6 +4,7 @@
  */
 import { cellId, leafOf, leafPaths } from "../cells";
 import type { GridDecl, HeaderNode, OrderRule, SumRule, TableId } from "../model";
+import type { CellId } from "./index";
 
 function leafKeys(nodes: readonly HeaderNode[]): string[] {
   return leafPaths(nodes).map((path) => leafOf(path).key ?? "");
@@ -87,6 +88,6 @@ export function groupTotals(id: string, table: TableId, grid: GridDecl, groups: 
   );
 }
 
-export function atMost(id: string, left: string, right: string): OrderRule {
+export function atMost(id: string, left: CellId, right: CellId): OrderRule {
   return { kind: "atMost", id, severity: "warning", left, right };
 }

@@ -2,7 +2,7 @@
  * Parts that the 2019 and 2021 formats print identically: the section headings, 表三's columns and most of its
  * rows, and all of 表四. Labels are the official wording, character for character (see the format spec §2–§5).
  */
-import type { GridDecl, HeaderNode, RuleDecl, TableDecl } from "../model";
+import type { GridDecl, HeaderNode, LeafKey, RuleDecl, TableDecl } from "../model";
 import { leafOf, leafPaths } from "../cells";
 import { balances, columnTotals, groupTotals, leafKeysUnder, rowTotals } from "./ruleBuilders";
 
@@ -17,7 +17,7 @@ export const SECTION_HEADINGS = [
 
 export const T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 
-export const T3_COLUMNS: readonly HeaderNode[] = [
+export const T3_COLUMNS = [
   {
     label: "申请人情况",
     omitFromTitle: true,
@@ -36,18 +36,20 @@ export const T3_COLUMNS: readonly HeaderNode[] = [
       { label: "总计", key: "total" },
     ],
   },
-];
+] as const satisfies readonly HeaderNode[];
+
+export type T3ColumnKey = LeafKey<(typeof T3_COLUMNS)[number]>;
 
 /** 表三's column keys, in order (natural … total). */
-export const T3_COLUMN_KEYS: readonly string[] = leafPaths(T3_COLUMNS).map((path) => leafOf(path).key ?? "");
+export const T3_COLUMN_KEYS = leafPaths(T3_COLUMNS).map((path) => leafOf(path).key) as readonly T3ColumnKey[];
 
-export const T3_RECEIVED: HeaderNode = { label: "一、本年新收政府信息公开申请数量", key: "1" };
-export const T3_CARRIED_OVER: HeaderNode = { label: "二、上年结转政府信息公开申请数量", key: "2" };
-export const T3_CARRIED_FORWARD: HeaderNode = { label: "四、结转下年度继续办理", key: "4" };
-export const T3_TOTAL: HeaderNode = { label: "（七）总计", key: "3-7" };
+export const T3_RECEIVED = { label: "一、本年新收政府信息公开申请数量", key: "1" } as const satisfies HeaderNode;
+export const T3_CARRIED_OVER = { label: "二、上年结转政府信息公开申请数量", key: "2" } as const satisfies HeaderNode;
+export const T3_CARRIED_FORWARD = { label: "四、结转下年度继续办理", key: "4" } as const satisfies HeaderNode;
+export const T3_TOTAL = { label: "（七）总计", key: "3-7" } as const satisfies HeaderNode;
 
 /** 三、本年度办理结果 (一)–(五): the same in both formats. */
-export const T3_OUTCOMES_1_TO_5: readonly HeaderNode[] = [
+export const T3_OUTCOMES_1_TO_5 = [
   { label: "（一）予以公开", key: "3-1" },
   { label: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", key: "3-2" },
   {
@@ -81,7 +83,12 @@ export const T3_OUTCOMES_1_TO_5: readonly HeaderNode[] = [
       { label: "5.要求行政机关确认或重新出具已获取信息", key: "3-5-5" },
     ],
   },
-];
+] as const satisfies readonly HeaderNode[];
+
+/** Row keys of 表三 that both formats share (（六） differs). */
+export type T3SharedRowKey = LeafKey<
+  typeof T3_RECEIVED | typeof T3_CARRIED_OVER | (typeof T3_OUTCOMES_1_TO_5)[number] | typeof T3_TOTAL | typeof T3_CARRIED_FORWARD
+>;
 
 export function t3Rows(otherOutcomes: HeaderNode): readonly HeaderNode[] {
   return [
@@ -96,19 +103,19 @@ export function t3Rows(otherOutcomes: HeaderNode): readonly HeaderNode[] {
   ];
 }
 
-function outcomeColumns(prefix: string): HeaderNode[] {
+function outcomeColumns<Group extends string>(prefix: Group) {
   return [
     { label: "结果维持", key: `${prefix}.upheld` },
     { label: "结果纠正", key: `${prefix}.corrected` },
     { label: "其他结果", key: `${prefix}.other` },
     { label: "尚未审结", key: `${prefix}.pending` },
     { label: "总计", key: `${prefix}.total` },
-  ];
+  ] as const satisfies readonly HeaderNode[];
 }
 
 export const T4_GROUPS = ["review", "suit-direct", "suit-after-review"] as const;
 
-export const T4_COLUMNS: readonly HeaderNode[] = [
+export const T4_COLUMNS = [
   { label: "行政复议", children: outcomeColumns("review") },
   {
     label: "行政诉讼",
@@ -117,7 +124,9 @@ export const T4_COLUMNS: readonly HeaderNode[] = [
       { label: "复议后起诉", children: outcomeColumns("suit-after-review") },
     ],
   },
-];
+] as const satisfies readonly HeaderNode[];
+
+export type T4CellId = `t4.${LeafKey<(typeof T4_COLUMNS)[number]>}`;
 
 /** 表四 has one data row with no label. */
 export const T4_ROWS: readonly HeaderNode[] = [{ label: "", key: "" }];
