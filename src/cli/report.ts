@@ -28,6 +28,7 @@ export function toJson(reports: readonly FileReport[]): object {
         actual: finding.actual,
         key: finding.key,
       })),
+      dismissed: (result?.dismissed ?? []).map((finding) => ({ rule: finding.rule, message: finding.message, key: finding.key })),
       error,
     })),
   };
@@ -70,6 +71,7 @@ export function toText(reports: readonly FileReport[], verbose = false): string 
     for (const [table, findings] of groups) {
       out.push(`【${GROUP_TITLES[table] ?? table}】`, ...summarise(findings, verbose));
     }
+    if (result.dismissed.length > 0) out.push(`（另有 ${result.dismissed.length} 项已在文档中标记为忽略，不计入：${result.dismissed.map((finding) => finding.rule).join("、")}）`);
     out.push(result.findings.length === 0 ? "未发现问题。" : `小计：错误 ${result.errors} 项，警告 ${result.warnings} 项`, "");
   }
   if (reports.length > 1) {

@@ -37,6 +37,7 @@ describe("gov-report check", () => {
     expect(report).toMatchObject({ format: "2021", year: 2023, organization: "洪泽区人民政府", cellsRead: 179, cellsExpected: 200, error: null });
     const t4 = report.findings.find((finding: { rule: string }) => finding.rule === "T4-A");
     expect(Object.keys(t4)).toEqual(["rule", "severity", "message", "cells", "expected", "actual", "key"]);
+    expect(report.dismissed).toEqual([]);
     expect(t4).toMatchObject({ severity: "error", expected: 11, actual: 0 });
     expect(t4.cells[0]).toEqual({ id: "t4.review.total", table: "表四", row: "", column: "行政复议 · 总计", text: "0" });
   });

@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
+import { main } from "../../src/cli/main";
 import { parseState, serializeState } from "../../src/domain/annotations";
 import { checkReport } from "../../src/domain/check";
 import { FORMAT_2021 } from "../../src/domain/formats";
@@ -122,6 +126,11 @@ describe("what belongs to the user is never touched", () => {
     const withDismissal = withDocumentXml(marked, () => dismissed, "customXml/item1.xml");
     const result = checkReport(readDocxReport(withDismissal));
     expect(result.findings).toEqual([]);
+    const folder = mkdtempSync(join(tmpdir(), "gov-report-dismissed-"));
+    writeFileSync(join(folder, "report.docx"), withDismissal);
+    let stdout = "";
+    expect(main(["check", join(folder, "report.docx")], { stdout: (text) => (stdout += text), stderr: () => undefined })).toBe(0);
+    expect(stdout).toContain("（另有 1 项已在文档中标记为忽略，不计入：T4-A）");
     expect(result.dismissed.map((finding) => finding.key)).toEqual(["T4-A:t4.review.total"]);
     const cleared = clearDocx(withDismissal).output;
     expect(parseState(strFromU8(unzipSync(cleared)["customXml/item1.xml"]!)).dismissals).toHaveLength(1);
