@@ -40,7 +40,7 @@ function main(): void {
   console.log(`安装测试所需的软件包：${packages.join(" ")}`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
-  execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...packages], { stdio: "inherit", env });
+  execFileSync("apt-get", ["install", "-y", "-qq", ...packages], { stdio: "inherit", env });
 }
 
 main();
