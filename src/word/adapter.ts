@@ -97,10 +97,18 @@ async function readState(host: WordHost): Promise<AnnotationState> {
   return xml ? parseState(xml) : EMPTY_STATE;
 }
 
+/** Starts reading the state alongside Word's first sync; a failure surfaces where it is awaited, not as unhandled. */
+function readStateAlongside(host: WordHost): Promise<AnnotationState> {
+  const pending = readState(host);
+  pending.catch(() => undefined);
+  return pending;
+}
+
 type ControlItem = Word.ContentControl;
 
 /** The cell's fill before any mark of ours: from the record if the cell still shows our colour. */
 function originalFill(control: ControlItem, previous: readonly MarkRecord[]): string {
+  if (control.parentTableCellOrNullObject.isNullObject) return "";
   const current = normalFill(control.parentTableCellOrNullObject.shadingColor);
   const record = previous.find((mark) => mark.cell === control.tag);
   return record && current === MARK_FILLS[record.severity] ? record.fill : current;
@@ -133,7 +141,7 @@ function loadForMarks(context: Word.RequestContext, withComments: boolean) {
 export async function checkAndMark(host: WordHost, options: CheckOptions = {}): Promise<CheckOutcome> {
   requireTables(host);
   const { comments: withComments } = capabilities(host);
-  const statePromise = readState(host);
+  const statePromise = readStateAlongside(host);
   return guarded(async () => {
     const outcome = await host.run(async (context) => {
       const { controls, comments } = loadForMarks(context, withComments);
@@ -186,7 +194,7 @@ async function writeState(host: WordHost, state: AnnotationState): Promise<void>
 export async function clearMarks(host: WordHost): Promise<{ removed: number }> {
   requireTables(host);
   const { comments: withComments } = capabilities(host);
-  const statePromise = readState(host);
+  const statePromise = readStateAlongside(host);
   return guarded(async () => {
     const state = await statePromise;
     const removed = await host.run(async (context) => {
