@@ -87,7 +87,7 @@ export interface CheckOptions {
 export type CheckOutcome =
   | { status: "checked"; result: CheckResult; marked: number; commented: boolean; state: AnnotationState }
   /** Track Changes is on: checked, nothing written; ask the user. */
-  | { status: "trackChanges"; result: CheckResult };
+  | { status: "trackChanges"; result: CheckResult; state: AnnotationState };
 
 const normalFill = (color: string | null | undefined) => (color ?? "").replace(/^#/, "").toUpperCase();
 const asColor = (fill: string) => `#${fill || "FFFFFF"}`;
@@ -160,7 +160,7 @@ export async function checkAndMark(host: WordHost, options: CheckOptions = {}): 
       });
       const result = checkReport(reading);
       if (withComments && context.document.changeTrackingMode !== "Off" && !options.markWhenTracking) {
-        return { status: "trackChanges" as const, result };
+        return { status: "trackChanges" as const, result, state };
       }
 
       const fills = new Map(cells.map((control) => [control, originalFill(control, state.marks)]));

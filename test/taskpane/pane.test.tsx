@@ -91,6 +91,7 @@ describe("the task pane", () => {
     fireEvent.click(within(dialog).getByRole("button", { name: "忽略" }));
     await screen.findByText("已忽略 1 项");
     expect(screen.getByText("没有发现问题。")).toBeTruthy();
+    expect(screen.getByText(/^理由：单位不影响合计（\d{4}-\d{2}-\d{2}）$/)).toBeTruthy();
     expect(word.document.customXmlParts[0]!.xml).toContain("单位不影响合计");
     fireEvent.click(screen.getByRole("button", { name: "检查" }));
     await screen.findByText("已忽略 1 项");

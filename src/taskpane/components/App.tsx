@@ -15,6 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Suspense, lazy, useMemo, useState } from "react";
+import type { Dismissal } from "../../domain/annotations";
 import type { CheckResult } from "../../domain/check";
 import type { Finding } from "../../domain/findings";
 import type { InsertChoice, PaneActions } from "../actions";
@@ -54,6 +55,7 @@ export function App({ actions }: AppProps) {
   const [error, setError] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(null);
   const [result, setResult] = useState<CheckResult | null>(null);
+  const [reasons, setReasons] = useState<ReadonlyMap<string, Dismissal>>(new Map());
   const [marked, setMarked] = useState<number | null>(null);
   const [tracking, setTracking] = useState(false);
   const [markBlanks, setMarkBlanks] = useState(false);
@@ -96,6 +98,7 @@ export function App({ actions }: AppProps) {
     const outcome = await work("check", () => actions.check({ markBlanks, markWhenTracking }));
     if (!outcome) return;
     setResult(outcome.result);
+    setReasons(new Map(outcome.state.dismissals.map((dismissal) => [dismissal.key, dismissal])));
     setInsertOpen(false);
     setTracking(outcome.status === "trackChanges");
     setMarked(outcome.status === "checked" ? outcome.marked : null);
@@ -184,7 +187,12 @@ export function App({ actions }: AppProps) {
                 <ul className={styles.dismissed}>
                   {result.dismissed.map((finding) => (
                     <li key={finding.key}>
-                      <Text size={200}>{finding.message}</Text>{" "}
+                      <Text size={200}>{finding.message}</Text>
+                      {reasons.get(finding.key) && (
+                        <Text size={200} block>
+                          理由：{reasons.get(finding.key)!.reason}（{reasons.get(finding.key)!.date}）
+                        </Text>
+                      )}{" "}
                       <Button size="small" appearance="subtle" onClick={() => void dismiss(finding, null)}>
                         撤销忽略
                       </Button>
