@@ -196,15 +196,15 @@ export async function clearMarks(host: WordHost): Promise<{ removed: number }> {
   const { comments: withComments } = capabilities(host);
   const statePromise = readStateAlongside(host);
   return guarded(async () => {
-    const state = await statePromise;
-    const removed = await host.run(async (context) => {
+    const { removed, dismissals } = await host.run(async (context) => {
       const { controls, comments } = loadForMarks(context, withComments);
       await context.sync();
+      const state = await statePromise;
       const count = queueClear(controls.items, comments, state);
       await context.sync();
-      return count;
+      return { removed: count, dismissals: state.dismissals };
     });
-    await writeState(host, { marks: [], dismissals: state.dismissals });
+    await writeState(host, { marks: [], dismissals });
     return { removed };
   });
 }
