@@ -2,6 +2,8 @@
 import type { CheckResult } from "../domain/check";
 import { formatById } from "../domain/formats";
 import { groupFindings, type Finding } from "../domain/findings";
+import type { TableId } from "../domain/model";
+import { tableTitle } from "../domain/tables";
 
 export interface FileReport {
   file: string;
@@ -34,7 +36,6 @@ export function toJson(reports: readonly FileReport[]): object {
   };
 }
 
-const GROUP_TITLES: Record<string, string> = { none: "全文", t2: "表二 主动公开政府信息情况", t3: "表三 收到和处理政府信息公开申请情况", t4: "表四 行政复议、行政诉讼情况" };
 /** More findings of one kind than this are summarised in one line. */
 const SUMMARY_THRESHOLD = 5;
 
@@ -66,11 +67,9 @@ export function toText(reports: readonly FileReport[], verbose = false): string 
     out.push(
       `机关：${result.organization ?? "（未识别）"}\u3000年度：${result.year ?? "（未识别）"}\u3000格式：${format.id} 年格式（${format.issuedBy}）\u3000读取单元格：${result.cellsRead}/${result.cellsExpected}`,
     );
-    const groups = new Map<string, Finding[]>();
-    for (const finding of result.findings) groups.set(finding.table ?? "none", [...(groups.get(finding.table ?? "none") ?? []), finding]);
-    for (const [table, findings] of groups) {
-      out.push(`【${GROUP_TITLES[table] ?? table}】`, ...summarise(findings, verbose));
-    }
+    const groups = new Map<TableId | null, Finding[]>();
+    for (const finding of result.findings) groups.set(finding.table, [...(groups.get(finding.table) ?? []), finding]);
+    for (const [table, findings] of groups) out.push(`【${tableTitle(table)}】`, ...summarise(findings, verbose));
     if (result.dismissed.length > 0) out.push(`（另有 ${result.dismissed.length} 项已在文档中标记为忽略，不计入：${result.dismissed.map((finding) => finding.rule).join("、")}）`);
     out.push(result.findings.length === 0 ? "未发现问题。" : `小计：错误 ${result.errors} 项，警告 ${result.warnings} 项`, "");
   }

@@ -2,7 +2,7 @@
  * Placing numbers in cells by their labels. A wrong placement is worse than a gap: whatever cannot be placed with
  * confidence is reported as unplaced, with where it was found.
  */
-import { cellId, leafOf, leafPaths } from "../domain/cells";
+import { TABLE_NAMES, cellId, leafOf, leafPaths } from "../domain/cells";
 import type { CellReading } from "../domain/check";
 import type { Finding } from "../domain/findings";
 import { FORMATS } from "../domain/formats";
@@ -21,8 +21,6 @@ export interface TablePlacement {
   found: boolean;
 }
 
-const TABLE_NAME: Record<TableId, string> = { t2: "表二", t3: "表三", t4: "表四" };
-
 function rowText(row: RawRow): string {
   return [...row.labels, ...row.values].join(" ").slice(0, 80);
 }
@@ -32,7 +30,7 @@ function unplaced(table: TableId, row: RawRow, why: string): Finding {
     "READ-UNPLACED",
     "warning",
     table,
-    `${TABLE_NAME[table]}${row.where}“${rowText(row)}”${why}，未读入`,
+    `${TABLE_NAMES[table]}${row.where}“${rowText(row)}”${why}，未读入`,
     `READ-UNPLACED:${table}:${row.where}`,
   );
 }
@@ -195,7 +193,7 @@ function labelVariantFinding(table: TableId, row: RawRow, node: HeaderNode, vari
     "FMT-LABEL-VARIANT",
     "warning",
     table,
-    `${TABLE_NAME[table]}${row.where}的行名“${variant}”与标准格式不符，应为“${node.label}”`,
+    `${TABLE_NAMES[table]}${row.where}的行名“${variant}”与标准格式不符，应为“${node.label}”`,
     `FMT-LABEL-VARIANT:${table}:${node.key}`,
   );
 }

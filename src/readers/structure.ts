@@ -9,6 +9,7 @@ import { FORMATS, formatById } from "../domain/formats";
 import { SECTION_HEADINGS } from "../domain/formats/shared";
 import { coverage, labelKey } from "../domain/labels";
 import type { FormatId, TableId } from "../domain/model";
+import { tableTitle } from "../domain/tables";
 import type { TablePlacement } from "./placement";
 
 /** A finding about the report's format (FMT-*) or about reading it (READ-*), not tied to cells. */
@@ -148,19 +149,13 @@ export function assembleReading(parts: ReadParts): ReportReading {
   for (const placement of parts.placements) {
     findings.push(...placement.findings);
     if (!placement.found && decl) {
-      findings.push(readFinding("FMT-TABLE-MISSING", "error", placement.table, `未找到${TABLE_TITLES[placement.table]}，无法核对该表`, `FMT-TABLE-MISSING:${placement.table}`));
+      findings.push(readFinding("FMT-TABLE-MISSING", "error", placement.table, `未找到${tableTitle(placement.table)}，无法核对该表`, `FMT-TABLE-MISSING:${placement.table}`));
       explainedMissing.push(...formatCells(decl).filter((cell) => cell.table === placement.table).map((cell) => cell.id));
     }
   }
   if (decl) findings.push(...oldFormatFindings(decl.id, year, t2?.variant ?? null, t3?.variant ?? null, explainedMissing));
   return { format, year, organization: parts.title.organization, cells, findings, explainedMissing };
 }
-
-const TABLE_TITLES: Record<TableId, string> = {
-  t2: "表二（主动公开政府信息情况）",
-  t3: "表三（收到和处理政府信息公开申请情况）",
-  t4: "表四（政府信息公开行政复议、行政诉讼情况）",
-};
 
 function oldFormatFindings(format: FormatId, year: number | null, t2: FormatId | null, t3: FormatId | null, explained: string[]): Finding[] {
   const findings: Finding[] = [];

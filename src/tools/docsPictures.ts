@@ -10,8 +10,7 @@ import { FORMAT_2021 } from "../domain/formats";
 import { annotateDocx } from "../docx/service";
 import { templateDocx } from "../docx/template";
 import { readTextReport } from "../readers/textReader";
-import { applySplices, child, descendants, escapeText, parseXml } from "../util/xml";
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { fillControls } from "../docx/typing";
 
 const root = join(__dirname, "..", "..");
 const work = mkdtempSync(join(tmpdir(), "gov-report-docs-"));
@@ -38,19 +37,6 @@ function pages(pdf: string, first: number, last: number, prefix: string): void {
   }
 }
 
-/** Types each value into the control tagged with its cell id, as Word would store typed text. */
-function fill(docx: Uint8Array, values: Map<string, string>): Uint8Array {
-  const files = unzipSync(docx);
-  const xml = strFromU8(files["word/document.xml"]!);
-  const splices = [...descendants(parseXml(xml), "w:sdt")].flatMap((sdt) => {
-    const text = values.get(child(child(sdt, "w:sdtPr")!, "w:tag")?.attrs.get("w:val") ?? "");
-    const paragraph = descendants(child(sdt, "w:sdtContent")!, "w:p").next().value;
-    return text === undefined || !paragraph ? [] : [{ from: paragraph.closeStart, to: paragraph.closeStart, text: `<w:r><w:rPr><w:sz w:val="20"/></w:rPr><w:t>${escapeText(text)}</w:t></w:r>` }];
-  });
-  files["word/document.xml"] = strToU8(applySplices(xml, splices));
-  return zipSync(files);
-}
-
 const organization = "某某市某某局";
 const template = templateDocx(FORMAT_2021, { organization, year: 2025 });
 pages(toPdf("template.docx", template), 2, 4, "template-2021");
@@ -60,7 +46,7 @@ const example = readFileSync(join(root, "test", "fixtures", "examples", "2024-hu
 const values = new Map(readTextReport(example).cells.map((cell) => [cell.id, cell.text]));
 values.set("t4.review.total", "0");
 values.set("t3.3-1.natural", "1298");
-const annotated = annotateDocx(fill(template, values), { date: "2026-01-10T00:00:00Z" });
+const annotated = annotateDocx(fillControls(template, values), { date: "2026-01-10T00:00:00Z" });
 // LibreOffice draws Word comments as icons over the cell text, so the picture shows the shading only.
 pages(toPdf("annotated.docx", annotated.output), 3, 5, "annotated-2021");
 console.log(`docs/: template-2021-page2..4.png, annotated-2021-page3..5.png (${annotated.marked} cells marked)`);

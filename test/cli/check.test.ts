@@ -18,7 +18,7 @@ describe("gov-report check", () => {
     const { status, stdout } = run("check", example("2023-hongze-district.txt"));
     expect(status).toBe(1);
     expect(stdout).toContain("机关：洪泽区人民政府　年度：2023　格式：2021 年格式（国办公开办函〔2021〕30号）　读取单元格：179/200");
-    expect(stdout).toContain("【表四 行政复议、行政诉讼情况】\n  ✗ 错误 [T4-A] 表四“行政复议”的“总计”应为 11");
+    expect(stdout).toContain("【表四 政府信息公开行政复议、行政诉讼情况】\n  ✗ 错误 [T4-A] 表四“行政复议”的“总计”应为 11");
     expect(stdout).toContain("小计：错误 3 项，警告 1 项");
   });
 

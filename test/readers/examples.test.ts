@@ -3,6 +3,7 @@ import { readTextReport } from "../../src/readers/textReader";
 import { example } from "../helpers/fixtures";
 
 const check = (name: string) => checkReport(readTextReport(example(name)));
+const cellsOf = (name: string) => new Map(readTextReport(example(name)).cells.map((cell) => [cell.id, cell.text]));
 const summary = (name: string) => check(name).findings.map((finding) => [finding.rule, finding.severity, finding.target ?? null, finding.expected, finding.actual]);
 
 describe("the three published reports", () => {
@@ -13,7 +14,7 @@ describe("the three published reports", () => {
   });
 
   it("places the seed's numbers in the right cells", () => {
-    const cells = new Map(readTextReport(example("2019-bureau-seed.txt")).cells.map((cell) => [cell.id, cell.text]));
+    const cells = cellsOf("2019-bureau-seed.txt");
     expect(cells.get("t2.normative-docs.made")).toBe("30");
     expect(cells.get("t2.procurement.items")).toBe("8");
     expect(cells.get("t2.procurement.amount")).toBe("160.5964万元");
@@ -37,7 +38,7 @@ describe("the three published reports", () => {
   });
 
   it("places the district report's wrapped and misprinted rows", () => {
-    const cells = new Map(readTextReport(example("2023-hongze-district.txt")).cells.map((cell) => [cell.id, cell.text]));
+    const cells = cellsOf("2023-hongze-district.txt");
     expect(cells.get("t3.3-2.natural")).toBe("4");
     expect(cells.get("t3.3-3-2.natural")).toBe("0");
     expect(cells.get("t3.3-4-1.natural")).toBe("10");
@@ -53,7 +54,7 @@ describe("the three published reports", () => {
   });
 
   it("places the city report's interleaved merged labels", () => {
-    const cells = new Map(readTextReport(example("2024-huaian-city.txt")).cells.map((cell) => [cell.id, cell.text]));
+    const cells = cellsOf("2024-huaian-city.txt");
     expect(cells.get("t3.3-2.total")).toBe("454");
     expect(cells.get("t3.3-4-2.natural")).toBe("11");
     expect(cells.get("t3.3-6-1.total")).toBe("71");

@@ -9,14 +9,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { groupFindings, type Finding } from "../../domain/findings";
-import type { TableId } from "../../domain/model";
+import { tableTitle } from "../../domain/tables";
 
-const TABLE_TITLES: Record<TableId | "none", string> = {
-  none: "全文",
-  t2: "表二 主动公开政府信息情况",
-  t3: "表三 收到和处理政府信息公开申请情况",
-  t4: "表四 行政复议、行政诉讼情况",
-};
 
 const useStyles = makeStyles({
   table: { marginTop: tokens.spacingVerticalM },
@@ -90,15 +84,15 @@ function FindingItem({ finding, onSelect, onDismiss }: { finding: Finding } & Om
 export function FindingsList({ findings, onSelect, onDismiss }: FindingsListProps) {
   const styles = useStyles();
   const groups = groupFindings(findings);
-  const tables = [...new Set(groups.map((group) => group.table ?? "none"))];
+  const tables = [...new Set(groups.map((group) => group.table))];
   return (
     <>
       {tables.map((table) => (
-        <section key={table} className={styles.table} aria-label={TABLE_TITLES[table]}>
-          <Text className={styles.tableTitle}>{TABLE_TITLES[table]}</Text>
+        <section key={table ?? "none"} className={styles.table} aria-label={tableTitle(table)}>
+          <Text className={styles.tableTitle}>{tableTitle(table)}</Text>
           <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
             {groups
-              .filter((group) => (group.table ?? "none") === table)
+              .filter((group) => group.table === table)
               .map((group) =>
                 group.summary === null ? (
                   <FindingItem key={group.id} finding={group.findings[0]!} onSelect={onSelect} onDismiss={onDismiss} />
