@@ -1,160 +1,215 @@
 #!/usr/bin/env node
 /**
- * gov-report: the engine on the command line.
- *   gov-report check [--json] [--verbose] [--year N] PATH...
- *   gov-report check REPORT.docx --annotate OUT.docx
- *   gov-report clear MARKED.docx -o CLEAN.docx
- *   gov-report new [--year N] [--org NAME] [--format 2019|2021] -o REPORT.docx
+ * gov-report: the engine on the command line. Commands and their options are declared in COMMANDS; `gov-report
+ * <command> --help` prints one command's usage. Exit status: 0 no error found; 1 a report has an error; 2 a usage
+ * error, an unreadable input or an unwritable output; 3 an internal fault (a bug: please report it).
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { checkReport } from "../domain/check";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { checkReport, isPlaceholderOrganization } from "../domain/check";
 import { checkAcrossYears } from "../domain/crossYear";
-import { formatById, formatForYear, isFormatId } from "../domain/formats";
+import { FORMATS, firstTemplateYear, formatById, formatForYear, isFormatId } from "../domain/formats";
 import { annotateDocx, clearDocx } from "../docx/service";
 import { templateDocx } from "../docx/template";
 import { ReportReadError } from "../readers/errors";
-import { readReportBytes } from "../readers";
-import { parseArgs, UsageError, yearFlag, type ParsedArgs } from "./args";
+import { readWith } from "../readers/registry";
+import { XmlError } from "../util/xml";
+import { commandUsage, parseCommand, UsageError, yearValue, type CommandSpec, type ParsedCommand } from "./args";
 import { expandPaths } from "./files";
+import { OutputError, readInput, writeOutput } from "./io";
+import { CLI_READERS } from "./readers";
 import { toJson, toText, type FileReport } from "./report";
 
-const USAGE = `用法：
-  gov-report check [--json] [--verbose] [--year 年份] 文件或文件夹...
-      检查政府信息公开工作年度报告（.txt 或 .docx；文件夹则检查其中所有报告）。
-      --json         以 JSON 输出（格式见 README）
-      --verbose      逐条列出空白单元格等同类问题
-      --year         指定报告年度（报告中没有标题时使用）
-  gov-report check 报告.docx --annotate 标注后.docx [--mark-blanks] [--no-comments]
-      检查并另存一份标注副本：有错误的单元格标红、有警告的标黄，并附批注说明应填的数值。
-  gov-report clear 标注后.docx -o 清除后.docx
-      清除本工具添加的底纹和批注，其他内容保持不变。
-  gov-report new [--year 年份] [--org 机关名称] [--format 2019|2021] -o 报告.docx
-      生成年度报告模板（默认上一年度；格式按年度自动选择）。
-退出状态：0 未发现错误；1 有报告存在错误；2 用法错误或有文件无法读取。`;
+const FORMAT_CHOICES = FORMATS.map((format) => format.id).join("|");
+
+export const COMMANDS: Record<string, CommandSpec> = {
+  check: {
+    name: "check",
+    synopsis: ["gov-report check [--json] [--verbose] [--year 年份] 文件或文件夹...", "gov-report check 报告.docx --annotate 标注后.docx [--mark-blanks] [--no-comments] [--force]"],
+    summary: "检查政府信息公开工作年度报告（.docx 或 .txt；文件夹则检查其中所有报告）；--annotate 另存一份标注副本。",
+    options: {
+      json: { type: "boolean", help: "以 JSON 输出（格式见 README）" },
+      verbose: { type: "boolean", help: "逐条列出空白单元格等同类问题" },
+      year: { type: "string", value: "年份", help: "指定报告年度（报告中没有标题时使用）" },
+      annotate: { type: "string", value: "标注后.docx", help: "另存标注副本：错误单元格标红、警告标黄，并附批注" },
+      "mark-blanks": { type: "boolean", help: "标注副本中也标出空白单元格", requires: "annotate" },
+      "no-comments": { type: "boolean", help: "标注副本中只加底纹，不加批注", requires: "annotate" },
+      force: { type: "boolean", help: "标注副本已存在时覆盖它（从不覆盖输入文件）", requires: "annotate" },
+    },
+  },
+  clear: {
+    name: "clear",
+    synopsis: ["gov-report clear 标注后.docx -o 清除后.docx [--force]"],
+    summary: "清除本工具添加的底纹和批注，其他内容保持不变。",
+    options: {
+      output: { type: "string", short: "o", value: "清除后.docx", help: "输出文件" },
+      force: { type: "boolean", help: "输出文件已存在时覆盖它（从不覆盖输入文件）" },
+    },
+  },
+  new: {
+    name: "new",
+    synopsis: [`gov-report new --org 机关名称 [--year 年份] [--format ${FORMAT_CHOICES}] -o 报告.docx [--force]`],
+    summary: "生成年度报告模板（默认上一年度；格式按年度自动选择）。",
+    options: {
+      org: { type: "string", value: "机关名称", help: "机关全称，写入标题" },
+      year: { type: "string", value: "年份", help: `报告年度（${firstTemplateYear()} 年起；默认上一年度）` },
+      format: { type: "string", value: FORMAT_CHOICES, help: "报告格式（默认按年度选择）" },
+      output: { type: "string", short: "o", value: "报告.docx", help: "输出文件" },
+      force: { type: "boolean", help: "输出文件已存在时覆盖它" },
+    },
+  },
+};
+
+const EXIT_TEXT = "退出状态：0 未发现错误；1 有报告存在错误；2 用法错误、有文件无法读取或无法写入输出；3 内部错误。";
+
+export function usage(command: string | null = null): string {
+  const specs = command && COMMANDS[command] ? [COMMANDS[command]!] : Object.values(COMMANDS);
+  return ["用法：", ...specs.map(commandUsage), "  gov-report --version      显示版本", EXIT_TEXT].join("\n");
+}
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
+  } catch {
+    return "未知";
+  }
+}
 
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
 
+/** Any fault reading one file becomes that file's error, in Chinese, with the library's words kept apart. */
+export function readFailure(error: unknown): { error: string; detail: string | null } {
+  if (error instanceof ReportReadError) return { error: error.message, detail: error.detail || null };
+  if (error instanceof XmlError) return { error: `文档内容已损坏：${error.message}。请在 Word 中打开并重新保存`, detail: error.detail || null };
+  if (error instanceof RangeError) return { error: "文件内容过大或结构异常，无法读取", detail: error.message };
+  return { error: "读取时发生内部错误，该文件未检查（请将文件提供给维护人员）", detail: error instanceof Error ? error.message : String(error) };
+}
+
 function checkFile(file: string, year: number | null): FileReport {
   try {
-    const bytes = readFileSync(file);
-    return { file, result: checkReport(readReportBytes(file, bytes, { year })), error: null };
+    return { file, result: checkReport(readWith(CLI_READERS, file, readInput(file), { year })), error: null };
   } catch (error) {
-    if (error instanceof ReportReadError) return { file, result: null, error: error.message };
-    if ((error as NodeJS.ErrnoException).code === "EISDIR") return { file, result: null, error: "这是一个文件夹" };
-    if ((error as NodeJS.ErrnoException).code) return { file, result: null, error: `无法打开文件（${(error as NodeJS.ErrnoException).code}）` };
-    throw error;
+    return { file, result: null, ...readFailure(error) };
   }
 }
 
-function outputPath(args: ParsedArgs, flag: "output" | "annotate", inputs: readonly string[]): string {
-  const value = args.flags.get(flag);
-  if (typeof value !== "string" || value === "") throw new UsageError(flag === "output" ? "请用 -o 指定输出文件" : "请用 --annotate 指定标注副本的文件名");
-  if (inputs.some((input) => resolve(input) === resolve(value))) throw new UsageError("输出文件不能与输入文件相同：本工具不会覆盖原文件");
+function stringValue(parsed: ParsedCommand, name: string): string | undefined {
+  const value = parsed.values[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+function requireOutput(value: string | undefined, flag: string): string {
+  if (value === undefined) throw new UsageError(flag === "annotate" ? "请用 --annotate 指定标注副本的文件名" : "请用 -o 指定输出文件");
   if (!value.toLowerCase().endsWith(".docx")) throw new UsageError(`输出文件应以 .docx 结尾：${value}`);
-  if (existsSync(value) && !args.flags.has("force")) throw new UsageError(`文件已存在：${value}（加 --force 覆盖）`);
   return value;
 }
 
-function readInput(file: string): Uint8Array {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    throw new ReportReadError("NOT_FOUND", `无法打开文件 ${file}（${(error as NodeJS.ErrnoException).code ?? "未知错误"}）`);
-  }
-}
-
-function runAnnotate(args: ParsedArgs, io: Io): number {
-  if (args.positionals.length !== 1) throw new UsageError("--annotate 一次只能标注一个 .docx 文件");
-  const input = args.positionals[0]!;
-  if (!input.toLowerCase().endsWith(".docx")) throw new UsageError(`--annotate 只能标注 .docx 文件（Word 文档），而不是 ${input}`);
-  const output = outputPath(args, "annotate", [input]);
+function runAnnotate(parsed: ParsedCommand, io: Io): number {
+  if (parsed.positionals.length !== 1) throw new UsageError("--annotate 一次只能标注一个 .docx 文件", "check");
+  const input = parsed.positionals[0]!;
+  if (!input.toLowerCase().endsWith(".docx")) throw new UsageError(`--annotate 只能标注 .docx 文件（Word 文档），而不是 ${input}`, "check");
+  const output = requireOutput(stringValue(parsed, "annotate"), "annotate");
   const outcome = annotateDocx(readInput(input), {
-    year: yearFlag(args.flags),
-    markBlanks: args.flags.has("mark-blanks"),
-    comments: !args.flags.has("no-comments"),
+    year: yearValue(parsed.values.year),
+    markBlanks: parsed.values["mark-blanks"] === true,
+    comments: parsed.values["no-comments"] !== true,
   });
-  writeFileSync(output, outcome.output);
+  writeOutput(output, outcome.output, [input], parsed.values.force === true);
   const report = { file: input, result: outcome.result, error: null };
-  io.stdout(args.flags.has("json") ? JSON.stringify(toJson([report]), null, 2) : `${toText([report], args.flags.has("verbose"))}\n已标注 ${outcome.marked} 个单元格，另存为 ${output}`);
+  io.stdout(parsed.values.json ? JSON.stringify(toJson([report]), null, 2) : `${toText([report], parsed.values.verbose === true)}\n已标注 ${outcome.marked} 个单元格，另存为 ${output}`);
   return outcome.result.errors > 0 ? 1 : 0;
 }
 
-function runClear(args: ParsedArgs, io: Io): number {
-  if (args.positionals.length !== 1) throw new UsageError("请给出一个要清除标注的 .docx 文件");
-  const input = args.positionals[0]!;
-  const output = outputPath(args, "output", [input]);
+function runClear(parsed: ParsedCommand, io: Io): number {
+  if (parsed.positionals.length !== 1) throw new UsageError("请给出一个要清除标注的 .docx 文件", "clear");
+  const input = parsed.positionals[0]!;
+  const output = requireOutput(stringValue(parsed, "output"), "output");
   const { output: bytes, removed } = clearDocx(readInput(input));
-  writeFileSync(output, bytes);
+  writeOutput(output, bytes, [input], parsed.values.force === true);
   io.stdout(removed > 0 ? `已清除 ${removed} 处标注，另存为 ${output}` : `文件中没有本工具添加的标注，已原样另存为 ${output}`);
   return 0;
 }
 
-function defaultYear(): number {
-  return new Date().getFullYear() - 1;
-}
-
-function runNew(args: ParsedArgs, io: Io): number {
-  const output = outputPath(args, "output", []);
-  const year = yearFlag(args.flags) ?? defaultYear();
-  const formatFlag = args.flags.get("format");
-  if (formatFlag !== undefined && (typeof formatFlag !== "string" || !isFormatId(formatFlag))) throw new UsageError("--format 应为 2019 或 2021");
-  const format = typeof formatFlag === "string" ? formatById(formatFlag as "2019" | "2021") : formatForYear(year);
-  const org = args.flags.get("org");
-  const organization = typeof org === "string" && org.trim() !== "" ? org.trim() : "（机关名称）";
-  writeFileSync(output, templateDocx(format, { organization, year }));
+function runNew(parsed: ParsedCommand, io: Io): number {
+  if (parsed.positionals.length > 0) throw new UsageError(`多余的参数：${parsed.positionals.join(" ")}`, "new");
+  const output = requireOutput(stringValue(parsed, "output"), "output");
+  const year = yearValue(parsed.values.year, firstTemplateYear()) ?? new Date().getFullYear() - 1;
+  const formatFlag = stringValue(parsed, "format");
+  if (formatFlag !== undefined && !isFormatId(formatFlag)) throw new UsageError(`--format 应为 ${FORMAT_CHOICES.split("|").join("、")} 之一`, "new");
+  const format = formatFlag !== undefined ? formatById(formatFlag) : formatForYear(year);
+  const organization = stringValue(parsed, "org")?.trim();
+  if (!organization) throw new UsageError("请用 --org 指定机关全称，例如 --org 某市某局", "new");
+  if (isPlaceholderOrganization(organization)) throw new UsageError(`“${organization}”是占位文字，请用 --org 给出机关全称`, "new");
+  if (/[\u0000-\u001f\u007f]/.test(organization)) throw new UsageError("机关名称中含有控制字符，请检查 --org 的值", "new");
+  writeOutput(output, templateDocx(format, { organization, year }), [], parsed.values.force === true);
   io.stdout(`已生成 ${organization}${year} 年度报告模板（${format.id} 年格式，${format.issuedBy}）：${output}`);
   return 0;
 }
 
-function runCheck(args: ParsedArgs, io: Io): number {
-  if (args.flags.has("annotate")) return runAnnotate(args, io);
-  if (args.positionals.length === 0) throw new UsageError("请给出要检查的文件或文件夹");
-  const year = yearFlag(args.flags);
-  const { files, missing } = expandPaths(args.positionals);
+function runCheck(parsed: ParsedCommand, io: Io): number {
+  if (parsed.values.annotate !== undefined) return runAnnotate(parsed, io);
+  if (parsed.positionals.length === 0) throw new UsageError("请给出要检查的文件或文件夹", "check");
+  const year = yearValue(parsed.values.year);
+  const { files, missing, skipped } = expandPaths(parsed.positionals);
   // Reports of one agency for consecutive years are also checked against each other (X1, X2).
   const reports: FileReport[] = checkAcrossYears([
     ...missing.map((file) => ({ file, result: null, error: "文件或文件夹不存在" })),
+    ...skipped.map(({ file, reason }) => ({ file, result: null, error: reason })),
     ...files.map((file) => checkFile(file, year)),
   ]);
-  if (reports.length === 0) throw new UsageError("文件夹中没有报告文件（.txt、.docx）");
-  io.stdout(args.flags.has("json") ? JSON.stringify(toJson(reports), null, 2) : toText(reports, args.flags.has("verbose")));
+  if (reports.length === 0) throw new UsageError("文件夹中没有报告文件（.txt、.docx）", "check");
+  io.stdout(parsed.values.json ? JSON.stringify(toJson(reports), null, 2) : toText(reports, parsed.values.verbose === true));
   if (reports.some((report) => report.result === null)) return 2;
   return reports.some((report) => (report.result?.errors ?? 0) > 0) ? 1 : 0;
 }
 
+const RUNNERS: Record<string, (parsed: ParsedCommand, io: Io) => number> = { check: runCheck, clear: runClear, new: runNew };
+
+function dispatch(argv: readonly string[], io: Io): number {
+  const [command, ...rest] = argv;
+  if (command === undefined) {
+    io.stderr(usage());
+    return 2;
+  }
+  if (command === "--help" || command === "-h" || command === "help") {
+    io.stdout(usage(rest[0] ?? null));
+    return 0;
+  }
+  if (command === "--version" || command === "-v") {
+    io.stdout(`gov-report ${version()}`);
+    return 0;
+  }
+  const spec = COMMANDS[command];
+  if (!spec) throw new UsageError(`未知的命令“${command}”`);
+  const parsed = parseCommand(spec, rest);
+  if (parsed.values.help) {
+    io.stdout(usage(command));
+    return 0;
+  }
+  return RUNNERS[command]!(parsed, io);
+}
+
 export function main(argv: readonly string[], io: Io): number {
   try {
-    const args = parseArgs(argv);
-    switch (args.command) {
-      case "check":
-        return runCheck(args, io);
-      case "clear":
-        return runClear(args, io);
-      case "new":
-        return runNew(args, io);
-      case null:
-      case "help":
-      case "--help":
-      case "-h":
-        io.stdout(USAGE);
-        return args.command === null ? 2 : 0;
-      default:
-        throw new UsageError(`未知的命令“${args.command}”`);
-    }
+    return dispatch(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`${error.message}\n\n${USAGE}`);
+      io.stderr(`${error.message}\n\n${usage(error.command)}`);
       return 2;
     }
-    if (error instanceof ReportReadError) {
-      io.stderr(`无法读取：${error.message}`);
+    if (error instanceof OutputError) {
+      io.stderr(error.message);
       return 2;
     }
-    throw error;
+    if (error instanceof ReportReadError || error instanceof XmlError) {
+      io.stderr(`无法读取：${readFailure(error).error}`);
+      return 2;
+    }
+    io.stderr(`内部错误：本工具出现了意外的问题，未能完成。请将所用的命令和文件提供给维护人员。`);
+    return 3;
   }
 }
 

@@ -1,82 +1,110 @@
 /** Turning check results into what the command prints: Chinese text for people, JSON for programs. */
 import type { CheckResult } from "../domain/check";
-import { formatById } from "../domain/formats";
-import { groupFindings, type Finding } from "../domain/findings";
-import type { TableId } from "../domain/model";
+import { groupFindings, type Finding, type FindingGroup } from "../domain/findings";
+import type { TableId } from "../domain/formatModel";
 import { tableTitle } from "../domain/tables";
+import { countsText, findingMessage, groupHeadline, identityParts, SEVERITY_LABELS } from "../domain/wording";
 
 export interface FileReport {
   file: string;
   result: CheckResult | null;
   error: string | null;
+  /** The underlying library's or system's words for an unreadable file, for support; never shown as the message. */
+  detail?: string | null;
 }
 
-/** The --json schema (documented in README.md). */
-export function toJson(reports: readonly FileReport[]): object {
+function findingJson(finding: Finding) {
   return {
-    reports: reports.map(({ file, result, error }) => ({
-      file,
-      format: result?.format ?? null,
-      year: result?.year ?? null,
-      organization: result?.organization ?? null,
-      cellsRead: result?.cellsRead ?? 0,
-      cellsExpected: result?.cellsExpected ?? 0,
-      findings: (result?.findings ?? []).map((finding) => ({
-        rule: finding.rule,
-        severity: finding.severity,
-        message: finding.message,
-        cells: finding.cells.map(({ id, table, row, column, text }) => ({ id, table, row, column, text })),
-        expected: finding.expected,
-        actual: finding.actual,
-        key: finding.key,
-      })),
-      dismissed: (result?.dismissed ?? []).map((finding) => ({ rule: finding.rule, message: finding.message, key: finding.key })),
-      error,
-    })),
+    rule: finding.rule,
+    severity: finding.severity,
+    message: findingMessage(finding),
+    cells: finding.cells.map(({ id, table, row, column, text }) => ({ id, table, row, column, text })),
+    expected: finding.expected,
+    actual: finding.actual,
+    key: finding.key,
+    likely: finding.likely ?? null,
   };
+}
+
+/** One report in the --json schema (documented in README.md). */
+export function reportJson({ file, result, error, detail }: FileReport): object {
+  return {
+    file,
+    format: result?.format ?? null,
+    year: result?.year ?? null,
+    organization: result?.organization ?? null,
+    cellsRead: result?.cellsRead ?? 0,
+    cellsExpected: result?.cellsExpected ?? 0,
+    findings: (result?.findings ?? []).map(findingJson),
+    dismissed: (result?.dismissed ?? []).map((finding) => ({ rule: finding.rule, message: findingMessage(finding), key: finding.key })),
+    error,
+    ...(detail ? { detail } : {}),
+  };
+}
+
+export function toJson(reports: readonly FileReport[]): object {
+  return { reports: reports.map(reportJson) };
 }
 
 /** More findings of one kind than this are summarised in one line. */
 const SUMMARY_THRESHOLD = 5;
 
-function findingLine(finding: Finding): string {
-  const mark = finding.severity === "error" ? "✗ 错误" : "! 警告";
-  return `  ${mark} [${finding.rule}] ${finding.message}`;
+function mark(finding: Finding): string {
+  return finding.severity === "error" ? `✗ ${SEVERITY_LABELS.error}` : `! ${SEVERITY_LABELS.warning}`;
 }
 
-/** Blanks and other repeated value findings: one line each kind when there are many. */
+function findingLine(finding: Finding): string {
+  return `  ${mark(finding)} [${finding.rule}] ${findingMessage(finding)}`;
+}
+
+function groupLines(group: FindingGroup): string[] {
+  const first = group.findings[0]!;
+  if (group.fix) {
+    const rules = [...new Set(group.findings.map((finding) => finding.rule))].join("、");
+    return [`  ${mark(first)} [${rules}] ${groupHeadline(group)}：`, ...group.findings.map((finding) => `      · ${findingMessage(finding)}`)];
+  }
+  if (group.fold) return [`  ${mark(first)} [${first.rule}] ${groupHeadline(group)}，例如：${findingMessage(first)}（加 --verbose 逐条列出）`];
+  return [findingLine(first)];
+}
+
+/** Blanks and other repeated value findings: one line each kind when there are many; one problem per likely cell. */
 function summarise(findings: readonly Finding[], verbose: boolean): string[] {
-  if (verbose) return findings.map(findingLine);
-  return groupFindings(findings, SUMMARY_THRESHOLD).map((group) => {
-    const first = group.findings[0]!;
-    if (group.summary === null) return findingLine(first);
-    const mark = first.severity === "error" ? "✗ 错误" : "! 警告";
-    return `  ${mark} [${first.rule}] ${group.summary}，例如：${first.message}（加 --verbose 逐条列出）`;
-  });
+  return groupFindings(findings, verbose ? Number.MAX_SAFE_INTEGER : SUMMARY_THRESHOLD).flatMap(groupLines);
+}
+
+export function reportText({ file, result, error }: FileReport, verbose = false): string {
+  const out: string[] = [`== ${file} ==`];
+  if (error !== null || result === null) {
+    out.push(`  ✗ 无法读取：${error ?? "未知错误"}`, "");
+    return out.join("\n");
+  }
+  out.push(identityParts(result).join("\u3000"));
+  const groups = new Map<TableId | null, Finding[]>();
+  for (const finding of result.findings) groups.set(finding.table, [...(groups.get(finding.table) ?? []), finding]);
+  for (const [table, findings] of groups) out.push(`【${tableTitle(table)}】`, ...summarise(findings, verbose));
+  if (result.dismissed.length > 0) {
+    out.push(`（另有 ${result.dismissed.length} 项已在文档中标记为忽略，不计入：${result.dismissed.map((finding) => finding.rule).join("、")}）`);
+  }
+  out.push(result.findings.length === 0 ? "未发现问题。" : `小计：${countsText(result)}`, "");
+  return out.join("\n");
+}
+
+/** The closing line of a run over several files. */
+export function totalsText(totals: { reports: number; withErrors: number; unreadable: number }): string {
+  const clean = totals.reports - totals.withErrors - totals.unreadable;
+  return `共 ${totals.reports} 份报告：${totals.withErrors} 份有错误，${clean} 份未发现错误${totals.unreadable > 0 ? `，${totals.unreadable} 份无法读取` : ""}`;
 }
 
 export function toText(reports: readonly FileReport[], verbose = false): string {
-  const out: string[] = [];
-  for (const { file, result, error } of reports) {
-    out.push(`== ${file} ==`);
-    if (error !== null || result === null) {
-      out.push(`  ✗ 无法读取：${error ?? "未知错误"}`, "");
-      continue;
-    }
-    const format = formatById(result.format);
-    out.push(
-      `机关：${result.organization ?? "（未识别）"}\u3000年度：${result.year ?? "（未识别）"}\u3000格式：${format.id} 年格式（${format.issuedBy}）\u3000读取单元格：${result.cellsRead}/${result.cellsExpected}`,
-    );
-    const groups = new Map<TableId | null, Finding[]>();
-    for (const finding of result.findings) groups.set(finding.table, [...(groups.get(finding.table) ?? []), finding]);
-    for (const [table, findings] of groups) out.push(`【${tableTitle(table)}】`, ...summarise(findings, verbose));
-    if (result.dismissed.length > 0) out.push(`（另有 ${result.dismissed.length} 项已在文档中标记为忽略，不计入：${result.dismissed.map((finding) => finding.rule).join("、")}）`);
-    out.push(result.findings.length === 0 ? "未发现问题。" : `小计：错误 ${result.errors} 项，警告 ${result.warnings} 项`, "");
-  }
+  const out = reports.map((report) => reportText(report, verbose));
   if (reports.length > 1) {
-    const unreadable = reports.filter((report) => report.result === null).length;
-    const withErrors = reports.filter((report) => (report.result?.errors ?? 0) > 0).length;
-    out.push(`共 ${reports.length} 份报告：${withErrors} 份有错误，${reports.length - withErrors - unreadable} 份未发现错误${unreadable > 0 ? `，${unreadable} 份无法读取` : ""}`);
+    out.push(
+      totalsText({
+        reports: reports.length,
+        withErrors: reports.filter((report) => (report.result?.errors ?? 0) > 0).length,
+        unreadable: reports.filter((report) => report.result === null).length,
+      }),
+    );
   }
   return out.join("\n");
 }

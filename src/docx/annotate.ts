@@ -10,12 +10,13 @@ import {
   COMMENT_PREFIX,
   MARK_FILLS,
   commentText,
-  serializeState,
   type AnnotationState,
   type CellMark,
   type MarkRecord,
 } from "../domain/annotations";
-import { applySplices, child, descendants, escapeAttribute, escapeText, parseXml, wordText as wordTextOf, type Splice, type XmlElement } from "../util/xml";
+import { serializeState } from "../util/annotationPart";
+import { applySplices, child, descendants, escapeAttribute, escapeText, parseXml, type Splice, type XmlElement } from "../util/xml";
+import { wordText } from "./wordText";
 import { CONTENT_TYPES, REL_TYPES } from "./opc";
 import { partText, relsPathOf, setPartText, type DocxPackage } from "./package";
 import { cellPositions, controlCells, type DocxDocument, type LocatedCell } from "./reader";
@@ -254,7 +255,7 @@ function prefixedCommentIds(pkg: DocxPackage): number[] {
   const xml = path ? partText(pkg, path) : undefined;
   if (!xml) return [];
   const root = parseXml(xml);
-  return [...descendants(root, "w:comment")].filter((comment) => wordTextOf(xml, comment).startsWith(COMMENT_PREFIX)).map((comment) => Number(comment.attrs.get("w:id")));
+  return [...descendants(root, "w:comment")].filter((comment) => wordText(comment).startsWith(COMMENT_PREFIX)).map((comment) => Number(comment.attrs.get("w:id")));
 }
 
 /** Anchors of the given comments in whatever form the writer used: range marks and the reference's run. */

@@ -3,18 +3,16 @@
  * tables copied into another document), else by the labels of its tables, like last year's hand-typed report or
  * a WPS-made template.
  */
-import { isAnnotationPart, parseState, EMPTY_STATE, type AnnotationState } from "../domain/annotations";
+import { EMPTY_STATE, type AnnotationState } from "../domain/annotations";
 import { isCellId } from "../domain/cells";
-import type { ReportReading } from "../domain/check";
-import { labelKey } from "../domain/labels";
-import type { TableId } from "../domain/model";
-import type { ReadOptions } from "../readers";
-import { placeTable2, placeTable3, placeTable4, type TablePlacement } from "../readers/placement";
+import type { Grid, GridRow, ReadOptions, ReportReading } from "../domain/reading";
 import { readingFromControls } from "../readers/controls";
-import { rowFromCells, type RawRow } from "../readers/rows";
-import { assembleReading, findHeadings, findTitle } from "../readers/structure";
-import { ancestor, child, descendants, wordText, type XmlElement } from "../util/xml";
+import { readingFromGrids } from "../readers/gridReader";
+import { hasExtension, startsWith, type ReportReader } from "../readers/registry";
+import { isAnnotationPart, parseState } from "../util/annotationPart";
+import { ancestor, child, descendants, type XmlElement } from "../util/xml";
 import { openDocx, parsePart, partText, type DocxPackage } from "./package";
+import { wordText } from "./wordText";
 
 export interface DocxDocument {
   pkg: DocxPackage;
@@ -90,9 +88,9 @@ export function controlCells(doc: DocxDocument): LocatedCell[] {
   });
 }
 
-function controlText(doc: DocxDocument, cell: LocatedCell): string {
+function controlText(cell: LocatedCell): string {
   const sdt = ancestorOrSelfControl(cell);
-  return sdt ? wordText(doc.xml, child(sdt, "w:sdtContent") ?? sdt) : "";
+  return sdt ? wordText(child(sdt, "w:sdtContent") ?? sdt) : "";
 }
 
 function ancestorOrSelfControl(cell: LocatedCell): XmlElement | undefined {
@@ -102,42 +100,27 @@ function ancestorOrSelfControl(cell: LocatedCell): XmlElement | undefined {
 
 /** Paragraph texts outside tables, in order: for the title and the section headings. */
 function paragraphsOutsideTables(doc: DocxDocument): string[] {
-  return [...descendants(doc.root, "w:p")].filter((p) => !ancestor(p, "w:tbl")).map((p) => wordText(doc.xml, p));
+  return [...descendants(doc.root, "w:p")].filter((p) => !ancestor(p, "w:tbl")).map((p) => wordText(p));
 }
 
-const TABLE_SIGNS: [TableId, string[]][] = [
-  ["t3", ["本年新收政府信息公开申请数量", "本年度办理结果"]],
-  ["t4", ["未经复议直接起诉", "复议后起诉"]],
-  ["t2", ["第二十条", "信息内容"]],
-];
-
-function classifyTable(text: string): TableId | null {
-  const key = labelKey(text);
-  return TABLE_SIGNS.find(([, signs]) => signs.some((sign) => key.includes(sign)))?.[0] ?? null;
-}
-
-function tableRows(doc: DocxDocument, tbl: XmlElement, tableNumber: number, positions: Map<XmlElement, string>): RawRow[] {
-  return rowsOf(tbl).map((tr, rowIndex) => {
-    const cells = cellsOf(tr).filter((tc) => !isMergedContinuation(tc));
-    const refs: LocatedCell[] = cells.map((tc) => ({ id: "", tc, paragraph: firstParagraph(tc), at: positions.get(tc) ?? "" }));
-    return rowFromCells(
-      cells.map((tc) => wordText(doc.xml, tc)),
-      `表格 ${tableNumber} 第 ${rowIndex + 1} 行`,
-      { emptyCellsAreValues: true, refs },
-    );
+/** A table as a grid: vertically merged continuation cells left out, each cell keeping its place in the document. */
+function tableGrid(tbl: XmlElement, tableNumber: number, positions: Map<XmlElement, string>): Grid {
+  const rows: GridRow[] = rowsOf(tbl).map((tr, rowIndex) => {
+    const where = { kind: "tableRow" as const, table: tableNumber, row: rowIndex + 1 };
+    const cells = cellsOf(tr)
+      .filter((tc) => !isMergedContinuation(tc))
+      .map((tc) => {
+        const source: LocatedCell = { id: "", tc, paragraph: firstParagraph(tc), at: positions.get(tc) ?? "" };
+        return { text: wordText(tc), where, source };
+      });
+    return { cells, where };
   });
+  return { rows };
 }
 
-function placementsByLabels(doc: DocxDocument): TablePlacement[] {
+function tableGrids(doc: DocxDocument): Grid[] {
   const positions = cellPositions(doc.root);
-  const rows: Record<TableId, RawRow[]> = { t2: [], t3: [], t4: [] };
-  [...descendants(doc.root, "w:tbl")]
-    .filter((tbl) => !ancestor(tbl, "w:tbl"))
-    .forEach((tbl, index) => {
-      const table = classifyTable(wordText(doc.xml, tbl));
-      if (table) rows[table].push(...tableRows(doc, tbl, index + 1, positions));
-    });
-  return [placeTable2(rows.t2), placeTable3(rows.t3), placeTable4(rows.t4)];
+  return [...descendants(doc.root, "w:tbl")].filter((tbl) => !ancestor(tbl, "w:tbl")).map((tbl, index) => tableGrid(tbl, index + 1, positions));
 }
 
 export interface DocxReading {
@@ -151,13 +134,22 @@ export function readDocx(doc: DocxDocument, options: ReadOptions = {}): DocxRead
   const paragraphs = paragraphsOutsideTables(doc);
   const dismissed = doc.state.dismissals.map((dismissal) => dismissal.key);
   if (controls.length > 0) {
-    const cells = controls.map((cell) => ({ id: cell.id, text: controlText(doc, cell), source: cell }));
+    const cells = controls.map((cell) => ({ id: cell.id, text: controlText(cell), source: cell }));
     return { reading: readingFromControls({ cells, paragraphs, year: options.year, dismissed }), by: "controls" };
   }
-  const reading = assembleReading({ title: findTitle(paragraphs), headings: findHeadings(paragraphs), placements: placementsByLabels(doc), yearOverride: options.year ?? null });
-  return { reading: { ...reading, dismissed, paragraphs }, by: "labels" };
+  const reading = readingFromGrids({ paragraphs, tables: tableGrids(doc) }, options);
+  return { reading: { ...reading, dismissed }, by: "labels" };
 }
 
 export function readDocxReport(bytes: Uint8Array, options: ReadOptions = {}): ReportReading {
   return readDocx(loadDocx(bytes), options).reading;
 }
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** .docx files: a zip package (or a file named .docx, which then gets the package's own error). */
+export const DOCX_READER: ReportReader = {
+  id: "docx",
+  sniff: (bytes, name) => startsWith(bytes, ZIP_MAGIC) || hasExtension(name, ".docx"),
+  read: (bytes, options) => readDocxReport(bytes, options),
+};

@@ -1,7 +1,7 @@
 /** The .docx operations the command line offers, from bytes to bytes: check and annotate, clear. */
 import { cellsToMark } from "../domain/annotations";
 import { checkReport, type CheckResult } from "../domain/check";
-import type { ReadOptions } from "../readers";
+import type { ReadOptions } from "../domain/reading";
 import { annotate, clearMarks, locateByControls } from "./annotate";
 import { saveDocx } from "./package";
 import { loadDocx, loadDocxPackage, readDocx, type LocatedCell } from "./reader";

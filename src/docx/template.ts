@@ -4,7 +4,7 @@
  * locked rich-text content control tagged with the cell id in every data cell.
  */
 import { cellId, leafOf, leafPaths, titleOf } from "../domain/cells";
-import type { FormatDecl, GridDecl, HeaderNode, TableDecl } from "../domain/model";
+import type { FormatDecl, GridDecl, HeaderNode, TableDecl } from "../domain/formatModel";
 import { buildDocx, buildFlatOpc } from "./opc";
 import { blockControl, cell, paragraph, row, run, table, type RunProps } from "./wml";
 

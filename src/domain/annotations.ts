@@ -15,8 +15,8 @@
  * dismissal: key = the finding's stable key; reason as the user typed it; date as YYYY-MM-DD.
  */
 import type { Finding } from "./findings";
-import type { Severity } from "./model";
-import { decodeEntities, escapeAttribute } from "../util/xml";
+import { fixMessage, findingMessage, SEVERITY_LABELS } from "./wording";
+import type { Severity } from "./formatModel";
 
 export const ANNOTATIONS_NAMESPACE = "urn:gov-report:annotations:1";
 
@@ -51,60 +51,6 @@ export interface AnnotationState {
 
 export const EMPTY_STATE: AnnotationState = { marks: [], dismissals: [] };
 
-function attribute(name: string, value: string | null): string {
-  return value === null ? "" : ` ${name}="${escapeAttribute(value)}"`;
-}
-
-export function serializeState(state: AnnotationState): string {
-  const marks = state.marks.map(
-    (mark) =>
-      `<gr:mark${attribute("cell", mark.cell)}${attribute("severity", mark.severity)}${attribute("comment", mark.comment)}${attribute("fill", mark.fill)}` +
-      `${attribute("at", mark.at)}${attribute("shd", mark.shd ?? null)}${attribute("written", mark.written ?? null)}${attribute("para", mark.para ?? null)}/>`,
-  );
-  const dismissals = state.dismissals.map((dismissal) => `<gr:dismissal${attribute("key", dismissal.key)}${attribute("reason", dismissal.reason)}${attribute("date", dismissal.date)}/>`);
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><gr:annotations xmlns:gr="${ANNOTATIONS_NAMESPACE}" version="1">${[...marks, ...dismissals].join("")}</gr:annotations>`;
-}
-
-function attributesOf(tag: string): Map<string, string> {
-  const attributes = new Map<string, string>();
-  for (const match of tag.matchAll(/([\w:-]+)="([^"]*)"/g)) attributes.set(match[1]!, decodeEntities(match[2]!));
-  return attributes;
-}
-
-function optional(name: "shd" | "written" | "para", attributes: Map<string, string>): Partial<MarkRecord> {
-  const value = attributes.get(name);
-  return value === undefined ? {} : { [name]: value };
-}
-
-/** Reads the part; anything not ours or not understood yields an empty state rather than an error. */
-export function parseState(xml: string): AnnotationState {
-  if (!xml.includes(ANNOTATIONS_NAMESPACE)) return { marks: [], dismissals: [] };
-  const marks: MarkRecord[] = [];
-  const dismissals: Dismissal[] = [];
-  for (const match of xml.matchAll(/<(?:\w+:)?(mark|dismissal)\b([^>]*?)\/?>/g)) {
-    const attributes = attributesOf(match[2]!);
-    if (match[1] === "mark" && attributes.get("cell")) {
-      marks.push({
-        cell: attributes.get("cell")!,
-        severity: attributes.get("severity") === "warning" ? "warning" : "error",
-        comment: attributes.get("comment") ?? null,
-        fill: attributes.get("fill") ?? "",
-        at: attributes.get("at") ?? null,
-        ...optional("shd", attributes),
-        ...optional("written", attributes),
-        ...optional("para", attributes),
-      });
-    } else if (match[1] === "dismissal" && attributes.get("key")) {
-      dismissals.push({ key: attributes.get("key")!, reason: attributes.get("reason") ?? "", date: attributes.get("date") ?? "" });
-    }
-  }
-  return { marks, dismissals };
-}
-
-export function isAnnotationPart(xml: string): boolean {
-  return xml.includes(ANNOTATIONS_NAMESPACE);
-}
-
 /** A cell to mark: its worst severity and the messages of the findings that point at it. */
 export interface CellMark {
   cell: string;
@@ -132,13 +78,18 @@ export function cellsToMark(findings: readonly Finding[], options: { markBlanks?
   return [...marks.values()];
 }
 
-/** The comment a marked cell carries: our prefix, then each finding's message with the value expected. */
+/** The comment a marked cell carries: our prefix, then what is wrong there, in the words of the pane and the CLI. */
 export function commentText(mark: CellMark): string {
-  return COMMENT_PREFIX + mark.findings
-    .map((finding) => {
-      const expected = finding.likely?.id === mark.cell ? finding.likely.value : finding.target === mark.cell ? finding.expected : null;
-      const label = finding.severity === "error" ? "错误" : "警告";
-      return `【${label} ${finding.rule}】${finding.message}${expected !== null && !finding.message.includes(`应为 ${expected}`) ? `（应为 ${expected}）` : ""}`;
-    })
-    .join("\n");
+  const label = (finding: Finding) => `【${SEVERITY_LABELS[finding.severity]} ${finding.rule}】`;
+  const fixes = mark.findings.filter((finding) => finding.likely?.id === mark.cell);
+  const others = mark.findings.filter((finding) => finding.likely?.id !== mark.cell);
+  const lines: string[] = [];
+  if (fixes.length > 0) {
+    const text = fixes[0]!.cells.find((cell) => cell.id === mark.cell)?.text ?? null;
+    const rules = [...new Set(fixes.map((finding) => finding.rule))].join("、");
+    lines.push(`【${SEVERITY_LABELS[fixes[0]!.severity]} ${rules}】${fixMessage({ id: mark.cell, value: fixes[0]!.likely!.value, text }, fixes.length)}：`);
+    lines.push(...fixes.map((finding) => `  · ${findingMessage(finding)}`));
+  }
+  lines.push(...others.map((finding) => `${label(finding)}${findingMessage(finding)}`));
+  return COMMENT_PREFIX + lines.join("\n");
 }

@@ -12,7 +12,7 @@
  * Ids are lower-case ASCII, digits, "-" and "." only: `isCellId` tells them from any other tag.
  * Once published an id never changes meaning; a new format revision adds ids, it does not reuse them.
  */
-import type { CellDecl, FormatDecl, GridDecl, HeaderNode, TableDecl, TableId } from "./model";
+import type { CellDecl, FormatDecl, GridDecl, HeaderNode, TableDecl, TableId } from "./formatModel";
 
 export const CELL_ID_PATTERN = /^t[234](\.[a-z0-9][a-z0-9-]*){1,2}$/;
 

@@ -1,40 +1,16 @@
 /**
  * The checker: from the cells a reader found to the sorted list of findings. Pure: no I/O, no host.
  */
-import { findCell, formatCells, TABLE_NAMES } from "./cells";
-import { countBySeverity, describeCell, findingCell, shortColumnLabel, sortFindings, type Finding } from "./findings";
-import { FORMATS, formatById, formatForYear } from "./formats";
-import type { CellDecl, FormatDecl, FormatId, OrderRule, RuleDecl, SumRule } from "./model";
+import { findCell, formatCells } from "./cells";
+import { countBySeverity, findingCell, readFinding, sortFindings, type Finding, type Term } from "./findings";
+import { FORMATS, formatById, formatForYear, newestFormat, type FormatId } from "./formats";
+import type { CellDecl, FormatDecl, OrderRule, RuleDecl, SumRule } from "./formatModel";
+import type { CellReading, ReportReading } from "./reading";
 import { textFindings } from "./textChecks";
 import { findingsForValue } from "./valueFindings";
-import { arithmeticValue, formatNumber, parseCellText, roundAmount, type ParsedValue } from "./values";
+import { arithmeticValue, parseCellText, roundAmount, typedNumber, type ParsedValue } from "./values";
 
-/** One cell as a reader found it. */
-export interface CellReading {
-  id: string;
-  text: string;
-  /** Where it was found (a line number, a table position), for messages. */
-  where?: string;
-  /** The host's handle on the cell (a .docx table cell), passed through untouched. */
-  source?: unknown;
-}
-
-/** What a reader hands the checker. */
-export interface ReportReading {
-  /** The format the report's labels follow; null when the reader could not tell. */
-  format: FormatId | null;
-  year: number | null;
-  organization: string | null;
-  cells: readonly CellReading[];
-  /** Findings the reader made itself: FMT-* (format) and READ-* (placing, controls). */
-  findings: readonly Finding[];
-  /** Cells of the format that are absent for a reason a finding already gives (a superseded table, say). */
-  explainedMissing?: readonly string[];
-  /** Keys of findings the user dismissed (stored in the document): reported apart, not counted. */
-  dismissed?: readonly string[];
-  /** The report's text outside the tables, for the checks of figures quoted in it (TX-1). */
-  paragraphs?: readonly string[];
-}
+export type { CellReading, ReportReading } from "./reading";
 
 export interface CheckResult {
   format: FormatId;
@@ -59,9 +35,21 @@ interface CellState {
   value: number | null;
 }
 
-export function resolveFormat(reading: Pick<ReportReading, "format" | "year">): FormatDecl {
+export function resolveFormat(reading: Pick<ReportReading, "format" | "year">): FormatDecl<FormatId> {
   if (reading.format) return formatById(reading.format);
-  return reading.year !== null ? formatForYear(reading.year) : FORMATS[0]!;
+  return reading.year !== null ? formatForYear(reading.year) : newestFormat();
+}
+
+/** An agency name left as a template's placeholder: （机关名称）, ××市××局, XX局. */
+const PLACEHOLDER_ORGANIZATION = /^[（(]?(?:机关名称|单位名称|本机关)[)）]?$|[×＊]{2,}|^[xX]{2,}/;
+
+export function isPlaceholderOrganization(name: string): boolean {
+  return PLACEHOLDER_ORGANIZATION.test(name.trim());
+}
+
+function organizationFindings(organization: string | null): Finding[] {
+  if (organization === null || !isPlaceholderOrganization(organization)) return [];
+  return [readFinding("FMT-ORG-PLACEHOLDER", "warning", null, "FMT-ORG-PLACEHOLDER", { kind: "placeholderOrganization", text: organization })];
 }
 
 /** Main format first, then the others: a report may hold parts of a superseded format. */
@@ -71,7 +59,7 @@ function lookupCell(main: FormatDecl, id: string): CellDecl | undefined {
 
 export function checkReport(reading: ReportReading): CheckResult {
   const format = resolveFormat(reading);
-  const findings: Finding[] = [...reading.findings];
+  const findings: Finding[] = [...reading.findings, ...organizationFindings(reading.organization)];
   const cells = readCells(format, reading.cells, findings);
   const explained = new Set(reading.explainedMissing ?? []);
   const rules = rulesToEvaluate(format, cells, explained);
@@ -113,7 +101,7 @@ function readCells(format: FormatDecl, readings: readonly CellReading[], finding
     if (copies.length > 1) findings.push(duplicateFinding(decl, copies, texts.length > 1));
     const text = copies[0]!.text;
     const parsed = parseCellText(text, decl.valueType, decl.unit);
-    const table = format.tables.find((candidate) => candidate.id === decl.table) ?? FORMATS[0]!.tables[0]!;
+    const table = format.tables.find((candidate) => candidate.id === decl.table) ?? newestFormat().tables.find((candidate) => candidate.id === decl.table)!;
     findings.push(...findingsForValue(table.valueRule, decl, text, parsed));
     // Differing copies: we cannot know which one the user means, so no arithmetic on it.
     const value = texts.length > 1 ? null : arithmeticValue(parsed);
@@ -124,33 +112,22 @@ function readCells(format: FormatDecl, readings: readonly CellReading[], finding
 
 function unknownCellFinding(id: string, reading: CellReading): Finding {
   return {
-    rule: "READ-UNKNOWN-CELL",
-    severity: "warning",
-    category: "read",
-    message: `发现未知的单元格标记“${id}”${reading.where ? `（${reading.where}）` : ""}，其内容“${reading.text.trim()}”未参与核对`,
-    cells: [],
-    expected: null,
-    actual: null,
-    table: null,
-    key: `READ-UNKNOWN-CELL:${id}`,
+    ...readFinding("READ-UNKNOWN-CELL", "warning", null, `READ-UNKNOWN-CELL:${id}`, { kind: "unknownCell", id, text: reading.text, where: reading.where ?? null }),
   };
 }
 
 function duplicateFinding(decl: CellDecl, copies: readonly CellReading[], differ: boolean): Finding {
-  const texts = copies.map((copy) => `“${copy.text.trim()}”`).join("、");
   return {
     rule: "READ-DUPLICATE-CELL",
     severity: differ ? "error" : "warning",
     category: "read",
-    message: differ
-      ? `${describeCell(decl)}出现了 ${copies.length} 次，内容不同（${texts}），无法确定以哪个为准，相关核对已跳过；请删除多余的一份`
-      : `${describeCell(decl)}出现了 ${copies.length} 次（${texts}），请删除多余的一份`,
     cells: copies.map((copy) => findingCell(decl, copy.text)),
     expected: null,
     actual: null,
     table: decl.table,
     key: `READ-DUPLICATE-CELL:${decl.id}`,
     target: decl.id,
+    detail: { kind: "duplicate", cell: decl.id, texts: copies.map((copy) => copy.text), differ },
   };
 }
 
@@ -199,18 +176,11 @@ function evaluateRule(rule: RuleDecl, cells: Map<string, CellState>, explained: 
 
 function uncheckedFinding(rule: RuleDecl, cells: Map<string, CellState>, problem: string[], why: "missing" | "unusable"): Finding {
   const target = rule.kind === "sum" ? rule.target : rule.left;
-  const decl = cells.get(target)?.decl ?? lookupCell(FORMATS[0]!, target);
-  const names = problem.map((id) => {
-    const cell = cells.get(id)?.decl ?? lookupCell(FORMATS[0]!, id);
-    return cell ? describeCell(cell) : id;
-  });
-  const shown = names.length > 3 ? `${names.slice(0, 3).join("、")}等 ${names.length} 个单元格` : names.join("、");
-  const reason = why === "missing" ? `未找到${shown}` : `${shown}不是有效数字`;
+  const decl = cells.get(target)?.decl ?? lookupCell(newestFormat(), target);
   return {
     rule: rule.id,
     severity: "warning",
     category: "unchecked",
-    message: `${decl ? describeCell(decl) : target}无法按 ${rule.id} 核对：${reason}`,
     cells: ruleCells(rule)
       .map((id) => cells.get(id))
       .filter((cell): cell is CellState => cell !== undefined)
@@ -220,78 +190,42 @@ function uncheckedFinding(rule: RuleDecl, cells: Map<string, CellState>, problem
     table: decl?.table ?? null,
     key: `${ruleKey(rule)}:unchecked`,
     target,
+    detail: { kind: "unchecked", ruleTarget: target, why, problemCells: problem },
   };
 }
 
-function sumOf(ids: readonly string[], cells: Map<string, CellState>): number {
-  return roundAmount(ids.reduce((total, id) => total + (cells.get(id)!.value ?? 0), 0));
+function termOf(id: string, cells: Map<string, CellState>): Term {
+  const cell = cells.get(id)!;
+  return {
+    id,
+    value: cell.value ?? 0,
+    blank: cell.parsed.status === "blank",
+    placeholder: cell.parsed.status === "placeholder" ? cell.text.trim() : null,
+  };
 }
 
-/** More non-zero terms than this are cut with "…" so that a message stays readable in a narrow pane. */
-const MAX_TERMS_SHOWN = 6;
-
-/** "自然人 4 + 商业企业 3，其余为 0": the non-zero terms, so a long sum stays readable. */
-function explainTerms(ids: readonly string[], cells: Map<string, CellState>, label: (cell: CellDecl) => string, showAll: boolean): string {
-  const terms = ids.map((id) => cells.get(id)!);
-  const shown = showAll ? terms : terms.filter((cell) => cell.value !== 0);
-  if (shown.length === 0) return "各项均为 0";
-  const listed = shown.slice(0, MAX_TERMS_SHOWN).map((cell) => `${label(cell.decl)} ${formatNumber(cell.value!)}`);
-  const text = shown.length > MAX_TERMS_SHOWN ? `${listed.join(" + ")} + …（共 ${shown.length} 项）` : listed.join(" + ");
-  const blanks = terms.filter((cell) => cell.parsed.status === "blank").length;
-  const rest = shown.length < terms.length ? "，其余为 0" : "";
-  return `${text}${rest}${blanks > 0 ? `；其中 ${blanks} 个空白单元格按 0 计` : ""}`;
-}
-
-function actualText(cell: CellState): string {
-  if (cell.parsed.status === "blank") return "为空白";
-  if (cell.parsed.status === "zeroMark") return `填写“${cell.text.trim()}”（按 0 计）`;
-  return `填写 ${formatNumber(cell.value!)}`;
+function sumOf(terms: readonly Term[]): number {
+  return roundAmount(terms.reduce((total, term) => total + term.value, 0));
 }
 
 function evaluateSum(rule: SumRule, cells: Map<string, CellState>): Finding[] {
   const target = cells.get(rule.target)!;
-  const expected = roundAmount(sumOf(rule.plus, cells) - sumOf(rule.minus, cells));
+  const plus = rule.plus.map((id) => termOf(id, cells));
+  const minus = rule.minus.map((id) => termOf(id, cells));
+  const expected = roundAmount(sumOf(plus) - sumOf(minus));
   if (expected === target.value) return [];
-  const decl = target.decl;
-  const columnLabel = (cell: CellDecl) => cell.columnPath[cell.columnPath.length - 1]!.label;
-  const rowLeaf = (cell: CellDecl) => cell.rowPath[cell.rowPath.length - 1]!.label;
-  let message: string;
-  switch (rule.shape) {
-    case "rowTotal":
-      message = `表三“${decl.rowLabel}”行的“总计”应为 ${formatNumber(expected)}（${explainTerms(rule.plus, cells, columnLabel, false)}），实际${actualText(target)}`;
-      break;
-    case "columnTotal":
-      message = `表三“${shortColumnLabel(decl)}”列的“（七）总计”应为 ${formatNumber(expected)}（${explainTerms(rule.plus, cells, rowLeaf, false)}），实际${actualText(target)}`;
-      break;
-    case "groupTotal": {
-      const group = decl.columnPath.slice(0, -1).map((node) => node.label).join(" · ");
-      message = `表四“${group}”的“总计”应为 ${formatNumber(expected)}（${explainTerms(rule.plus, cells, columnLabel, true)}），实际${actualText(target)}`;
-      break;
-    }
-    case "balance": {
-      const [received, carriedOver] = rule.plus.map((id) => cells.get(id)!);
-      const handled = cells.get(rule.minus[0]!)!;
-      const inflow = roundAmount((received!.value ?? 0) + (carriedOver!.value ?? 0));
-      const outflow = roundAmount((handled.value ?? 0) + (target.value ?? 0));
-      message =
-        `表三“${shortColumnLabel(decl)}”列收支不平衡：本年新收 ${formatNumber(received!.value!)} + 上年结转 ${formatNumber(carriedOver!.value!)} = ${formatNumber(inflow)}，` +
-        `而（七）总计 ${formatNumber(handled.value!)} + 结转下年度 ${formatNumber(target.value!)} = ${formatNumber(outflow)}；` +
-        `若其他数字无误，“四、结转下年度继续办理”应为 ${formatNumber(expected)}，实际${actualText(target)}`;
-      break;
-    }
-  }
   return [
     {
       rule: rule.id,
       severity: rule.severity,
       category: "rule",
-      message,
       cells: [rule.target, ...rule.plus, ...rule.minus].map((id) => findingCell(cells.get(id)!.decl, cells.get(id)!.text)),
       expected,
-      actual: target.parsed.status === "blank" ? null : target.value,
-      table: decl.table,
+      actual: typedNumber(target.parsed),
+      table: target.decl.table,
       key: ruleKey(rule),
       target: rule.target,
+      detail: { kind: "sum", shape: rule.shape, target: termOf(rule.target, cells), plus, minus, expected },
     },
   ];
 }
@@ -305,13 +239,13 @@ function evaluateOrder(rule: OrderRule, cells: Map<string, CellState>): Finding[
       rule: rule.id,
       severity: rule.severity,
       category: "rule",
-      message: `${describeCell(left.decl)}为 ${formatNumber(left.value!)}，大于“${right.decl.columnLabel}” ${formatNumber(right.value!)}，请核对`,
       cells: [findingCell(left.decl, left.text), findingCell(right.decl, right.text)],
       expected: right.value,
       actual: left.value,
       table: left.decl.table,
       key: ruleKey(rule),
       target: rule.left,
+      detail: { kind: "atMost", left: termOf(rule.left, cells), right: termOf(rule.right, cells) },
     },
   ];
 }
@@ -321,16 +255,22 @@ function evaluateOrder(rule: OrderRule, cells: Map<string, CellState>): Finding[
  * numbers point at it. Otherwise we say nothing: naming a culprit the numbers do not single out would mislead.
  */
 function markLikelyCells(findings: Finding[], cells: Map<string, CellState>): void {
-  const broken = findings.filter((finding) => finding.category === "rule" && finding.expected !== null && finding.rule !== "T2-B");
+  const broken = findings.filter((finding) => finding.detail.kind === "sum");
   const fixes = new Map<string, { value: number; findings: Finding[]; consistent: boolean }>();
   for (const finding of broken) {
-    const residual = roundAmount((finding.actual ?? 0) - finding.expected!);
-    for (const [index, cell] of finding.cells.entries()) {
-      const current = cells.get(cell.id)?.value ?? 0;
-      const isMinus = index > 0 && isMinusTerm(finding, cell.id);
-      const value = roundAmount(index === 0 ? current - residual : isMinus ? current - residual : current + residual);
-      const entry = fixes.get(cell.id);
-      if (!entry) fixes.set(cell.id, { value, findings: [finding], consistent: value >= 0 || cells.get(cell.id)?.decl.valueType === "signedCount" });
+    const detail = finding.detail as Extract<Finding["detail"], { kind: "sum" }>;
+    // target = Σ plus − Σ minus is off by `residual`: moving the target, a plus term or a minus term mends it.
+    const residual = roundAmount(detail.target.value - detail.expected);
+    const moves: [string, number][] = [
+      [detail.target.id, -residual],
+      ...detail.plus.map((term): [string, number] => [term.id, residual]),
+      ...detail.minus.map((term): [string, number] => [term.id, -residual]),
+    ];
+    for (const [id, change] of moves) {
+      const cell = cells.get(id)!;
+      const value = roundAmount((cell.value ?? 0) + change);
+      const entry = fixes.get(id);
+      if (!entry) fixes.set(id, { value, findings: [finding], consistent: value >= 0 || cell.decl.valueType === "signedCount" });
       else {
         entry.findings.push(finding);
         entry.consistent &&= entry.value === value;
@@ -342,33 +282,25 @@ function markLikelyCells(findings: Finding[], cells: Map<string, CellState>): vo
     const mine = candidates.filter(([, entry]) => entry.findings.includes(finding));
     if (mine.length !== 1) continue;
     const [id, entry] = mine[0]!;
-    const decl = cells.get(id)!.decl;
     finding.likely = { id, value: entry.value };
-    finding.message += `。此格同时影响 ${entry.findings.length} 处核对，最可能填错的是${describeCell(decl)}，改为 ${formatNumber(entry.value)} 可使这些核对都成立`;
   }
-}
-
-function isMinusTerm(finding: Finding, id: string): boolean {
-  // Only T3-A has a minus term: the （七）总计 row of the balance.
-  return finding.rule === "T3-A" && id.startsWith("t3.3-7.");
 }
 
 function missingCellFindings(format: FormatDecl, cells: Map<string, CellState>, explained: Set<string>): Finding[] {
   return format.tables.flatMap((table) => {
     const missing = formatCells(format).filter((cell) => cell.table === table.id && !cells.has(cell.id) && !explained.has(cell.id));
     if (missing.length === 0) return [];
-    const names = missing.slice(0, 5).map(describeCell).join("、");
     return [
       {
         rule: "READ-MISSING-CELLS",
         severity: "warning" as const,
         category: "read" as const,
-        message: `${TABLE_NAMES[table.id]}有 ${missing.length} 个单元格未找到：${names}${missing.length > 5 ? " 等" : ""}`,
         cells: missing.map((cell) => findingCell(cell, null)),
         expected: null,
         actual: null,
         table: table.id,
         key: `READ-MISSING-CELLS:${table.id}`,
+        detail: { kind: "missingCells" as const, table: table.id, cells: missing.map((cell) => cell.id) },
       },
     ];
   });

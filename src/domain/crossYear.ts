@@ -1,89 +1,90 @@
 /**
- * Checks between two consecutive years of one agency's reports (spec §6.5):
- * X1 (error): this year's 二、上年结转 equals last year's 四、结转下年度继续办理, column by column — it also holds
- *    across the 2020 (2019 format) → 2021 boundary, as those rows did not change;
- * X2 (warning, 2021 format): 现行有效件数 = last year's 现行有效件数 + 本年制发件数 − 本年废止件数, for 规章 and
- *    行政规范性文件 (修订 and 自然失效 may legitimately be counted otherwise).
+ * Checks between two consecutive years of one agency's reports (spec §6.5), declared by each format as
+ * `crossYearRules`: X1 (this year's 二、上年结转 equals last year's 四、结转下年度继续办理, column by column) and X2
+ * (现行有效件数 carried forward by 本年制发 and 本年废止). A rule of the later report's format applies when both
+ * reports hold its cells, whichever formats they follow.
  */
-import { findCell, formatCells } from "./cells";
-import { countBySeverity, describeCell, findingCell, type Finding } from "./findings";
-import { formatById, type CellId } from "./formats";
-import { T3_COLUMN_KEYS } from "./formats/shared";
+import { formatCells } from "./cells";
+import { countBySeverity, sortFindings, type Finding, type Term } from "./findings";
+import { findCell } from "./cells";
+import { formatById } from "./formats";
+import type { CarryRule, CrossYearRule, StockRule } from "./formatModel";
 import type { CheckResult } from "./check";
+import { findingCell } from "./findings";
 import { formatNumber, roundAmount } from "./values";
 
-
-function value(result: CheckResult, id: string): number | null | undefined {
-  return result.values[id];
+function known(result: CheckResult, id: string): number | null {
+  return result.values[id] ?? null;
 }
 
-function carryOver(previous: CheckResult, current: CheckResult): Finding[] {
-  const format = formatById(current.format);
-  return T3_COLUMN_KEYS.flatMap((column) => {
-    const carriedOver: CellId = `t3.2.${column}`;
-    const carriedForward: CellId = `t3.4.${column}`;
-    const now = value(current, carriedOver);
-    const before = value(previous, carriedForward);
-    if (now === undefined || now === null || before === undefined || before === null || now === before) return [];
-    const cell = findCell(format, carriedOver)!;
-    const lastYear = findCell(formatById(previous.format), carriedForward)!;
-    return [
-      {
-        rule: "X1",
-        severity: "error" as const,
-        category: "rule" as const,
-        message: `与 ${previous.year} 年度报告不衔接：${describeCell(cell)}为 ${formatNumber(now)}，应等于上年报告“四、结转下年度继续办理”的 ${formatNumber(before)}`,
-        cells: [findingCell(cell, String(now)), { ...findingCell(lastYear, String(before)), table: `${previous.year} 年表三` }],
-        expected: before,
-        actual: now,
-        table: "t3" as const,
-        key: `X1:${carriedOver}`,
-        target: carriedOver,
-      },
-    ];
-  });
+function term(result: CheckResult, id: string): Term | null {
+  const value = known(result, id);
+  return value === null ? null : { id, value, blank: false, placeholder: null };
 }
 
-function inForce(previous: CheckResult, current: CheckResult): Finding[] {
-  if (current.format !== "2021" || previous.format !== "2021") return [];
-  const format = formatById("2021");
-  return (["regulations", "normative-docs"] as const).flatMap((row) => {
-    const inForceId: CellId = `t2.${row}.in-force`;
-    const [before, issued, repealed, now] = [value(previous, inForceId), value(current, `t2.${row}.issued` satisfies CellId), value(current, `t2.${row}.repealed` satisfies CellId), value(current, inForceId)];
-    if ([before, issued, repealed, now].some((number) => number === undefined || number === null)) return [];
-    const expected = roundAmount(before! + issued! - repealed!);
-    if (expected === now) return [];
-    const cell = findCell(format, inForceId)!;
-    return [
-      {
-        rule: "X2",
-        severity: "warning" as const,
-        category: "rule" as const,
-        message: `${describeCell(cell)}为 ${formatNumber(now!)}；按上年 ${formatNumber(before!)} + 本年制发 ${formatNumber(issued!)} − 本年废止 ${formatNumber(repealed!)} 应为 ${formatNumber(expected)}（修订、自然失效等另行计数的，可忽略）`,
-        cells: [findingCell(cell, String(now))],
-        expected,
-        actual: now!,
-        table: "t2" as const,
-        key: `X2:${inForceId}`,
-        target: inForceId,
-      },
-    ];
-  });
+function carry(rule: CarryRule, previous: CheckResult, current: CheckResult): Finding[] {
+  const now = known(current, rule.current);
+  const before = known(previous, rule.previous);
+  if (now === null || before === null || now === before) return [];
+  const cell = findCell(formatById(current.format), rule.current)!;
+  const lastYear = findCell(formatById(previous.format), rule.previous)!;
+  return [
+    {
+      rule: rule.id,
+      severity: rule.severity,
+      category: "rule",
+      cells: [findingCell(cell, formatNumber(now)), { ...findingCell(lastYear, formatNumber(before)), table: `${previous.year} 年${findingCell(lastYear, null).table}` }],
+      expected: before,
+      actual: now,
+      table: cell.table,
+      key: `${rule.id}:${rule.current}`,
+      target: rule.current,
+      detail: { kind: "carry", cell: rule.current, previousCell: rule.previous, now, before, previousYear: previous.year! },
+    },
+  ];
+}
+
+function stock(rule: StockRule, previous: CheckResult, current: CheckResult): Finding[] {
+  const now = known(current, rule.current);
+  const before = known(previous, rule.previous);
+  const plus = rule.plus.map((id) => term(current, id));
+  const minus = rule.minus.map((id) => term(current, id));
+  if (now === null || before === null || [...plus, ...minus].some((part) => part === null)) return [];
+  const sum = (terms: (Term | null)[]) => terms.reduce((total, part) => total + part!.value, 0);
+  const expected = roundAmount(before + sum(plus) - sum(minus));
+  if (expected === now) return [];
+  const cell = findCell(formatById(current.format), rule.current)!;
+  return [
+    {
+      rule: rule.id,
+      severity: rule.severity,
+      category: "rule",
+      cells: [findingCell(cell, formatNumber(now))],
+      expected,
+      actual: now,
+      table: cell.table,
+      key: `${rule.id}:${rule.current}`,
+      target: rule.current,
+      detail: { kind: "stock", cell: rule.current, now, before, plus: plus as Term[], minus: minus as Term[], expected },
+    },
+  ];
+}
+
+function crossFindings(rule: CrossYearRule, previous: CheckResult, current: CheckResult): Finding[] {
+  return rule.kind === "carry" ? carry(rule, previous, current) : stock(rule, previous, current);
 }
 
 /** The current report with the findings its predecessor gives it; the previous report must be of the year before. */
 export function withPreviousYear(previous: CheckResult, current: CheckResult): CheckResult {
   if (previous.year === null || current.year !== previous.year + 1) return current;
-  const added = [...carryOver(previous, current), ...inForce(previous, current)];
+  const added = formatById(current.format).crossYearRules.flatMap((rule) => crossFindings(rule, previous, current));
   if (added.length === 0) return current;
   const order = new Map(formatCells(formatById(current.format)).map((cell, index) => [cell.id, index]));
-  const findings = [...current.findings, ...added].sort(
-    (a, b) => ["none", "t2", "t3", "t4"].indexOf(a.table ?? "none") - ["none", "t2", "t3", "t4"].indexOf(b.table ?? "none") || (order.get(a.target ?? "") ?? 0) - (order.get(b.target ?? "") ?? 0),
-  );
+  const findings = sortFindings([...current.findings, ...added], (id) => order.get(id) ?? order.size);
   return { ...current, findings, ...countBySeverity(findings) };
 }
 
-/** Pairs each agency's reports of consecutive years and adds X1/X2 to the later one. Agencies are matched by name. */
+/** Pairs each agency's reports of consecutive years and adds the cross-year findings to the later one. Agencies are matched by name. */
 export function checkAcrossYears<T extends { result: CheckResult | null }>(reports: readonly T[]): T[] {
   const byAgency = new Map<string, T[]>();
   for (const report of reports) {

@@ -1,7 +1,7 @@
 /** How the tables are named to a user, from the format's section headings: 表三 收到和处理政府信息公开申请情况. */
 import { TABLE_NAMES } from "./cells";
 import { FORMATS } from "./formats";
-import type { TableId } from "./model";
+import type { TableId } from "./formatModel";
 
 /** The table's name and subject, or 全文 for findings about the whole report. */
 export function tableTitle(table: TableId | null): string {

@@ -7,7 +7,7 @@ import { findCell, formatCells } from "./cells";
 import type { Finding } from "./findings";
 import { findingCell } from "./findings";
 import type { CellId } from "./formats";
-import type { FormatDecl } from "./model";
+import type { FormatDecl } from "./formatModel";
 import { formatNumber } from "./values";
 
 interface Quantity {
@@ -58,17 +58,17 @@ export function textFindings(format: FormatDecl, paragraphs: readonly string[], 
       .filter((match) => Number(match[1]) !== table)
       .map((match, index) => {
         const context = text.slice(Math.max(0, match.index! - 12), match.index! + match[0].length + 4);
-        const tableName = ids[0]!.startsWith("t4") ? "表四" : "表三";
+        const tableId = findCell(format, ids[0]!)!.table;
         return {
           rule: "TX-1",
           severity: "warning" as const,
           category: "rule" as const,
-          message: `正文“…${context}…”中${quantity.name} ${match[1]} 件，与${tableName}的 ${formatNumber(table)} 不一致；若正文统计的是其他口径，可忽略`,
-          cells: ids.map((id) => findingCell(findCell(format, id)!, String(values[id]))),
+          cells: ids.map((id) => findingCell(findCell(format, id)!, formatNumber(values[id]!))),
           expected: table,
           actual: Number(match[1]),
-          table: ids[0]!.startsWith("t4") ? ("t4" as const) : ("t3" as const),
+          table: tableId,
           key: `TX-1:${quantity.name}:${index}`,
+          detail: { kind: "quoted" as const, quantity: quantity.name, context, quoted: Number(match[1]), tableValue: table, table: tableId },
         };
       });
   });

@@ -2,7 +2,7 @@
  * Reading what a clerk typed into a cell. Never throws, never guesses silently: every liberty taken is a note that
  * becomes a warning, and whatever cannot be read is `invalid` with the reason.
  */
-import type { ValueType } from "./model";
+import type { ValueType } from "./formatModel";
 
 export type ValueNote =
   | { kind: "unit"; unit: string }
@@ -10,7 +10,8 @@ export type ValueNote =
   | { kind: "unitMissing" }
   | { kind: "annotation"; text: string }
   | { kind: "precision"; decimals: number }
-  | { kind: "fullWidth" };
+  | { kind: "fullWidth" }
+  | { kind: "otherDigits" };
 
 export type InvalidReason =
   | "noNumber"
@@ -19,16 +20,24 @@ export type InvalidReason =
   | "badSeparator"
   | "negativeCount"
   | "decimalCount"
-  | "wrongUnit";
+  | "wrongUnit"
+  | "tooLong";
 
 export type ParsedValue =
   | { status: "number"; value: number; notes: ValueNote[] }
   | { status: "blank" }
-  | { status: "zeroMark"; mark: string }
-  | { status: "invalid"; reason: InvalidReason; detail?: string };
+  | { status: "placeholder"; mark: string }
+  /** `value`: what the text reads as where it is a number the value rule rejects (-1 件, 1.5 件). */
+  | { status: "invalid"; reason: InvalidReason; detail?: string; value?: number };
 
-/** Written for "nothing happened": counted as 0 with a warning. */
-const ZERO_MARK = /^(?:[-—–―‒−~〜_/\\]+|无|〇|零|空)$/;
+/** Written for "nothing happened" or "does not apply": counted as 0 with a warning. */
+const PLACEHOLDER = /^(?:[-—–―‒−~〜_/\\]+|无|〇|零|空|不适用|无此项|不涉及|n\/?a)$/i;
+
+/**
+ * More integer digits than this cannot be a real count or amount, and past 15 digits a double no longer holds
+ * every integer exactly: such a number is refused, never rounded silently.
+ */
+export const MAX_INTEGER_DIGITS = 15;
 const SIGN = "[+\\-−]";
 const NUMBER = new RegExp(`^(${SIGN}?)(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?`);
 const COUNT_UNITS = ["件", "个", "项", "条", "次"];
@@ -48,16 +57,26 @@ function joinSpacedDigits(text: string): string | null {
 /** Full-width digits or number punctuation (１２，３４５．６), as a Chinese IME types them. */
 const FULL_WIDTH_NUMBER = /[\uff10-\uff19\uff0c\uff0e\uff0b\uff0d]/;
 
+/** Any other character that NFKC turns into a digit: ⑫ ① ¹² 𝟏𝟐 and the like. */
+function hasOtherDigitForms(raw: string): boolean {
+  for (const char of raw) {
+    if (char.charCodeAt(0) < 0x80 || FULL_WIDTH_NUMBER.test(char)) continue;
+    if (/\d/.test(char.normalize("NFKC"))) return true;
+  }
+  return false;
+}
+
 export function parseCellText(raw: string, type: ValueType, unit: string | null = null): ParsedValue {
   const parsed = parseNormalized(normalizeCellText(raw), type, unit);
   // Read correctly, but said: a report's figures should be half-width Arabic numerals.
+  if (parsed.status === "number" && hasOtherDigitForms(raw)) parsed.notes.unshift({ kind: "otherDigits" });
   if (parsed.status === "number" && FULL_WIDTH_NUMBER.test(raw)) parsed.notes.unshift({ kind: "fullWidth" });
   return parsed;
 }
 
 function parseNormalized(text: string, type: ValueType, unit: string | null): ParsedValue {
   if (text === "") return { status: "blank" };
-  if (ZERO_MARK.test(text.replace(/ /g, ""))) return { status: "zeroMark", mark: text };
+  if (PLACEHOLDER.test(text.replace(/ /g, ""))) return { status: "placeholder", mark: text };
 
   const joined = joinSpacedDigits(text);
   if (joined === null) return { status: "invalid", reason: "multipleNumbers", detail: text };
@@ -73,6 +92,7 @@ function parseNormalized(text: string, type: ValueType, unit: string | null): Pa
     return { status: "invalid", reason: "badSeparator", detail: text };
   }
   const negative = sign === "-" || sign === "−";
+  if (integerPart.replace(/,/g, "").replace(/^0+(?=\d)/, "").length > MAX_INTEGER_DIGITS) return { status: "invalid", reason: "tooLong", detail: text };
   let value = Number(`${integerPart.replace(/,/g, "")}${fraction !== undefined ? `.${fraction}` : ""}`);
   if (negative) value = -value;
 
@@ -100,9 +120,9 @@ function parseNormalized(text: string, type: ValueType, unit: string | null): Pa
   }
 
   if (type !== "signedCount" && negative) {
-    return { status: "invalid", reason: "negativeCount", detail: text };
+    return { status: "invalid", reason: "negativeCount", detail: text, value: roundAmount(value) };
   }
-  if (type !== "amount" && fraction !== undefined) return { status: "invalid", reason: "decimalCount", detail: text };
+  if (type !== "amount" && fraction !== undefined) return { status: "invalid", reason: "decimalCount", detail: text, value: roundAmount(value) };
   if (type === "amount" && fraction !== undefined && fraction.length > MAX_AMOUNT_DECIMALS && !notes.some((n) => n.kind === "yuanConverted")) {
     notes.push({ kind: "precision", decimals: fraction.length });
   }
@@ -120,11 +140,18 @@ export function arithmeticValue(parsed: ParsedValue): number | null {
     case "number":
       return parsed.value;
     case "blank":
-    case "zeroMark":
+    case "placeholder":
       return 0;
     case "invalid":
       return null;
   }
+}
+
+/** The number the text reads as, also where the value rule rejects it; null for a blank, a placeholder or text. */
+export function typedNumber(parsed: ParsedValue): number | null {
+  if (parsed.status === "number") return parsed.value;
+  if (parsed.status === "invalid") return parsed.value ?? null;
+  return null;
 }
 
 export function formatNumber(value: number): string {

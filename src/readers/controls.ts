@@ -3,9 +3,9 @@
  * the document open in Word, so both hosts see the same cells, format and findings.
  */
 import { formatCells, isCellId } from "../domain/cells";
-import type { CellReading, ReportReading } from "../domain/check";
+import type { CellReading, ReportReading } from "../domain/reading";
 import { FORMATS } from "../domain/formats";
-import type { FormatId } from "../domain/model";
+import type { FormatId } from "../domain/formats";
 import type { TablePlacement } from "./placement";
 import { assembleReading, findHeadings, findTitle } from "./structure";
 
@@ -37,7 +37,7 @@ export function readingFromControls(input: ControlReadInput): ReportReading {
   const cells = input.cells.filter((cell) => isCellId(cell.id));
   const placements: TablePlacement[] = (["t2", "t3", "t4"] as const).map((table) => {
     const mine = cells.filter((cell) => cell.id.startsWith(`${table}.`));
-    const readings: CellReading[] = mine.map((cell) => ({ id: cell.id, text: cell.text, where: "内容控件", source: cell.source }));
+    const readings: CellReading[] = mine.map((cell) => ({ id: cell.id, text: cell.text, where: { kind: "control" }, source: cell.source }));
     return { table, variant: formatOfIds(mine.map((cell) => cell.id)), cells: readings, findings: [], found: mine.length > 0 };
   });
   const reading = assembleReading({

@@ -9,12 +9,16 @@ export type ReadErrorCode =
   | "NOT_DOCX"
   | "BAD_XML"
   | "NOT_TEXT"
+  | "TOO_LARGE"
+  | "NOT_A_REPORT"
   | "EMPTY";
 
 export class ReportReadError extends Error {
   constructor(
     readonly code: ReadErrorCode,
     message: string,
+    /** The underlying library's words, for support; never part of the message. */
+    readonly detail: string = "",
   ) {
     super(message);
     this.name = "ReportReadError";

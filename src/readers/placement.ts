@@ -2,14 +2,14 @@
  * Placing numbers in cells by their labels. A wrong placement is worse than a gap: whatever cannot be placed with
  * confidence is reported as unplaced, with where it was found.
  */
-import { TABLE_NAMES, cellId, leafOf, leafPaths } from "../domain/cells";
-import type { CellReading } from "../domain/check";
-import type { Finding } from "../domain/findings";
+import { cellId, leafOf, leafPaths } from "../domain/cells";
+import type { CellReading } from "../domain/reading";
+import { positionKey, readFinding, type Finding, type UnplacedReason } from "../domain/findings";
 import { FORMATS } from "../domain/formats";
 import { commonSubsequenceLength, coverage, labelKey } from "../domain/labels";
-import type { FormatId, GridDecl, HeaderNode, TableDecl, TableId } from "../domain/model";
+import type { GridDecl, HeaderNode, TableDecl, TableId } from "../domain/formatModel";
+import type { FormatId } from "../domain/formats";
 import type { RawRow } from "./rows";
-import { readFinding } from "./structure";
 
 export interface TablePlacement {
   table: TableId;
@@ -25,14 +25,14 @@ function rowText(row: RawRow): string {
   return [...row.labels, ...row.values].join(" ").slice(0, 80);
 }
 
-function unplaced(table: TableId, row: RawRow, why: string): Finding {
-  return readFinding(
-    "READ-UNPLACED",
-    "warning",
+function unplaced(table: TableId, row: RawRow, why: UnplacedReason): Finding {
+  return readFinding("READ-UNPLACED", "warning", table, `READ-UNPLACED:${table}:${positionKey(row.where)}`, {
+    kind: "unplaced",
     table,
-    `${TABLE_NAMES[table]}${row.where}“${rowText(row)}”${why}，未读入`,
-    `READ-UNPLACED:${table}:${row.where}`,
-  );
+    where: row.where,
+    rowText: rowText(row),
+    why,
+  });
 }
 
 function tableDecls(table: TableId): { format: FormatId; decl: TableDecl }[] {
@@ -160,42 +160,39 @@ export function placeTable3(rows: readonly RawRow[]): TablePlacement {
   const assignment = alignInOrder(scores);
 
   const placement: TablePlacement = { table: "t3", variant: null, cells: [], findings: [], found: false };
-  let legacy = false;
-  let current = false;
+  // Formats whose own rows (printed by no other format) the table has: one such format is the table's layout.
+  const ownRows = new Set<FormatId>();
   dataIndexes.forEach((rowIndex, k) => {
     const row = rows[rowIndex]!;
     const candidateIndex = assignment[k];
     if (candidateIndex === undefined) {
-      placement.findings.push(unplaced("t3", row, "的数字无法对应到表三的任何一行"));
+      placement.findings.push(unplaced("t3", row, { reason: "noRow" }));
       return;
     }
     const candidate = T3_CANDIDATES[candidateIndex]!;
     placement.found = true;
     const values = trimValues(row.values, T3_COLUMNS.length);
     if (values.length !== T3_COLUMNS.length) {
-      placement.findings.push(
-        unplaced("t3", row, `对应“${candidate.node.label}”行，但有 ${values.length} 个数，应为 ${T3_COLUMNS.length} 个（文本中的空白单元格无法定位）`),
-      );
+      placement.findings.push(unplaced("t3", row, { reason: "valueCount", row: candidate.node.label, found: values.length, expected: T3_COLUMNS.length }));
       return;
     }
     placement.cells.push(...cellsOfRow("t3", candidate.node.key ?? "", T3_COLUMNS, values, row));
-    if (candidate.formats.length === 1 && candidate.formats[0] === "2019") legacy = true;
-    if (candidate.formats.length === 1 && candidate.formats[0] === "2021") current = true;
+    if (candidate.formats.length === 1) ownRows.add(candidate.formats[0]!);
     const variantIndex = scores[k]![candidateIndex]!.variantIndex;
     if (variantIndex > 0) placement.findings.push(labelVariantFinding("t3", row, candidate.node, candidate.node.variants![variantIndex - 1]!));
   });
-  placement.variant = legacy && !current ? "2019" : current && !legacy ? "2021" : null;
+  placement.variant = ownRows.size === 1 ? [...ownRows][0]! : null;
   return placement;
 }
 
 function labelVariantFinding(table: TableId, row: RawRow, node: HeaderNode, variant: string): Finding {
-  return readFinding(
-    "FMT-LABEL-VARIANT",
-    "warning",
+  return readFinding("FMT-LABEL-VARIANT", "warning", table, `FMT-LABEL-VARIANT:${table}:${node.key}`, {
+    kind: "labelVariant",
     table,
-    `${TABLE_NAMES[table]}${row.where}的行名“${variant}”与标准格式不符，应为“${node.label}”`,
-    `FMT-LABEL-VARIANT:${table}:${node.key}`,
-  );
+    where: row.where,
+    variant,
+    label: node.label,
+  });
 }
 
 /**
@@ -241,7 +238,9 @@ export function placeTable4(rows: readonly RawRow[]): TablePlacement {
       placement.found = true;
       placement.cells.push(...cellsOfRow("t4", "", columns, values, row));
     } else {
-      const why = placement.found ? "在表四数据行之外" : `有 ${values.length} 个数，表四应为 ${columns.length} 个（文本中的空白单元格无法定位）`;
+      const why: UnplacedReason = placement.found
+        ? { reason: "outsideDataRow" }
+        : { reason: "valueCount", row: "表四", found: values.length, expected: columns.length };
       placement.findings.push(unplaced("t4", row, why));
     }
   }
@@ -317,15 +316,15 @@ export function placeTable2(rows: readonly RawRow[]): TablePlacement {
   for (const row of rows.filter((candidate) => candidate.values.length > 0)) {
     const match = rowLabelMatch(row, variant);
     if (!match) {
-      placement.findings.push(unplaced("t2", row, "的数字无法对应到表二的任何一行"));
+      placement.findings.push(unplaced("t2", row, { reason: "noRow" }));
       continue;
     }
     const columns = columnKeys(match.grid);
     const values = trimValues(row.values, columns.length);
     if (values.length !== columns.length || placed.has(match.node.key!)) {
-      const why = placed.has(match.node.key!)
-        ? `与前面的“${match.node.label}”行重复`
-        : `对应“${match.node.label}”行，但有 ${values.length} 个数，应为 ${columns.length} 个`;
+      const why: UnplacedReason = placed.has(match.node.key!)
+        ? { reason: "duplicateRow", row: match.node.label }
+        : { reason: "valueCount", row: match.node.label, found: values.length, expected: columns.length };
       placement.findings.push(unplaced("t2", row, why));
       continue;
     }
@@ -340,16 +339,19 @@ export function placeTable2(rows: readonly RawRow[]): TablePlacement {
   return placement;
 }
 
-/** 规范性文件 where 2021 prints 行政规范性文件: a 2019 label, so an error in a 2021 report (the spec §7 class 1). */
+/** 规范性文件 where 2021 prints 行政规范性文件: a superseded format's label, so an error (the spec §7 class 1). */
 function supersededLabelFinding(row: RawRow, match: Table2Row): Finding {
-  const isOldLabel = FORMATS.some((format) => format.id !== match.format && T2_ROWS.some((entry) => entry.format === format.id && !entry.variantOf && entry.key === match.key));
-  return isOldLabel
-    ? readFinding(
-        "FMT-OLD-LABEL",
-        "error",
-        "t2",
-        `表二${row.where}使用了 2019 年格式的行名“${match.variantOf}”，${match.format} 年格式应为“${match.node.label}”`,
-        `FMT-OLD-LABEL:t2:${match.node.key}`,
-      )
+  const oldFormat = FORMATS.find(
+    (format) => format.id !== match.format && T2_ROWS.some((entry) => entry.format === format.id && !entry.variantOf && entry.key === match.key),
+  );
+  return oldFormat
+    ? readFinding("FMT-OLD-LABEL", "error", "t2", `FMT-OLD-LABEL:t2:${match.node.key}`, {
+        kind: "oldLabel",
+        where: row.where,
+        variant: match.variantOf!,
+        label: match.node.label,
+        format: match.format,
+        oldFormat: oldFormat.id,
+      })
     : labelVariantFinding("t2", row, match.node, match.variantOf!);
 }

@@ -1,11 +1,13 @@
 /**
  * A report's tables as rows of label texts and value texts, whatever the source: a text file's lines, a
- * `|`-separated flattening, or the rows of a .docx table. Placement works on these.
+ * `|`-separated flattening, or the rows of a grid (a .docx table). Placement works on these.
  */
+import type { SourcePosition } from "../domain/findings";
+import type { Grid } from "../domain/reading";
 
 export interface RawRow {
-  /** Where the row was found, for messages (第 12 行, 表格 3 第 4 行). */
-  where: string;
+  /** Where the row was found, for messages. */
+  where: SourcePosition;
   /** Label texts, left to right (segments of a line; header or label cells). */
   labels: string[];
   /** Value texts, left to right; "" for a cell known to be empty. */
@@ -27,7 +29,7 @@ export function isPageNumberLine(line: string): boolean {
 }
 
 /** A layout or pasted line: trailing value tokens are values; the rest splits into label segments at wide gaps. */
-export function rowFromLine(line: string, where: string): RawRow {
+export function rowFromLine(line: string, where: SourcePosition): RawRow {
   if (line.includes("\t")) return rowFromCells(line.split("\t"), where);
   const tokens = line.trim().split(/\s+/).filter((token) => token !== "");
   let firstValue = tokens.length;
@@ -44,7 +46,7 @@ export function rowFromLine(line: string, where: string): RawRow {
  * In pasted text a row of labels and empty cells has no values (trailing tabs); in a real table an empty cell is a
  * blank data cell, so `emptyCellsAreValues` keeps them.
  */
-export function rowFromCells(cells: readonly string[], where: string, options: { emptyCellsAreValues?: boolean; refs?: readonly unknown[] } = {}): RawRow {
+export function rowFromCells(cells: readonly string[], where: SourcePosition, options: { emptyCellsAreValues?: boolean; refs?: readonly unknown[] } = {}): RawRow {
   const texts = cells.map((cell) => cell.trim());
   let firstValue = texts.length;
   while (firstValue > 0 && (texts[firstValue - 1] === "" || isValueToken(texts[firstValue - 1]!))) firstValue--;
@@ -87,15 +89,26 @@ export function rowsFromPipeLines(lines: readonly string[], firstLine: number): 
   for (const cell of cells) {
     const isValue = cell.text === "" || isValueToken(cell.text);
     if (!isValue && (row === null || row.values.length > 0)) {
-      row = { where: `第 ${cell.line} 行`, labels: [], values: [] };
+      row = { where: { kind: "line", line: cell.line }, labels: [], values: [] };
       rows.push(row);
     }
     if (row === null) {
-      row = { where: `第 ${cell.line} 行`, labels: [], values: [] };
+      row = { where: { kind: "line", line: cell.line }, labels: [], values: [] };
       rows.push(row);
     }
     if (isValue) row.values.push(cell.text);
     else row.labels.push(cell.text);
   }
   return rows;
+}
+
+/** The rows of a grid (a table as printed): in a real table an empty cell is a blank data cell. */
+export function rowsFromGrid(grid: Grid): RawRow[] {
+  return grid.rows.map((row) =>
+    rowFromCells(
+      row.cells.map((cell) => cell.text),
+      row.where,
+      { emptyCellsAreValues: true, refs: row.cells.map((cell) => cell.source) },
+    ),
+  );
 }

@@ -2,20 +2,14 @@
  * The parts of a report around its tables: the title (agency and year), the six section headings, and the
  * decision which format the report follows. Shared by the text and .docx readers.
  */
-import type { CellReading, ReportReading } from "../domain/check";
+import type { CellReading, ReportReading } from "../domain/reading";
 import { formatCells } from "../domain/cells";
-import type { Finding } from "../domain/findings";
-import { FORMATS, formatById } from "../domain/formats";
+import { readFinding, type Finding } from "../domain/findings";
+import { FORMATS, formatById, formatForYear, supersedes, type FormatId } from "../domain/formats";
 import { SECTION_HEADINGS } from "../domain/formats/shared";
 import { coverage, labelKey } from "../domain/labels";
-import type { FormatId, TableId } from "../domain/model";
-import { tableTitle } from "../domain/tables";
+import type { FormatDecl, TableId } from "../domain/formatModel";
 import type { TablePlacement } from "./placement";
-
-/** A finding about the report's format (FMT-*) or about reading it (READ-*), not tied to cells. */
-export function readFinding(rule: string, severity: Finding["severity"], table: TableId | null, message: string, key: string): Finding {
-  return { rule, severity, category: rule.startsWith("FMT-") ? "format" : "read", message, cells: [], expected: null, actual: null, table, key };
-}
 
 export interface TitleInfo {
   organization: string | null;
@@ -100,13 +94,10 @@ export function findHeadings(paragraphs: readonly string[]): HeadingHit[] {
 export function headingFindings(hits: readonly HeadingHit[]): Finding[] {
   return SECTION_HEADINGS.flatMap((heading, section) => {
     const hit = hits.find((candidate) => candidate.section === section);
-    if (!hit) {
-      return [readFinding("FMT-HEADING-MISSING", "warning", null, `未找到第${NUMERALS[section]}部分标题“${heading}”`, `FMT-HEADING-MISSING:${section + 1}`)];
-    }
+    if (!hit) return [readFinding("FMT-HEADING-MISSING", "warning", null, `FMT-HEADING-MISSING:${section + 1}`, { kind: "headingMissing", section, heading })];
     if (hit.kind === "exact") return [];
-    const what = hit.kind === "renamed" ? "措辞与标准格式不同" : "序号与标准格式不同";
     const rule = hit.kind === "renamed" ? "FMT-HEADING-RENAMED" : "FMT-HEADING-RENUMBERED";
-    return [readFinding(rule, "warning", null, `标题“${hit.text}”${what}，标准格式为“${heading}”`, `${rule}:${section + 1}`)];
+    return [readFinding(rule, "warning", null, `${rule}:${section + 1}`, { kind: "headingChanged", section, heading, text: hit.text, change: hit.kind })];
   });
 }
 
@@ -126,61 +117,68 @@ export interface ReadParts {
 function decideFormat(variants: (FormatId | null)[], year: number | null): FormatId | null {
   const seen = [...new Set(variants.filter((variant): variant is FormatId => variant !== null))];
   if (seen.length === 1) return seen[0]!;
-  if (year !== null) return FORMATS.find((format) => format.firstYear <= year)?.id ?? null;
+  if (year !== null) return formatForYear(year).id;
   return seen[0] ?? null;
 }
 
 /** Puts the reader's parts together: the format decision, the FMT-* findings, the cells. */
 export function assembleReading(parts: ReadParts): ReportReading {
   const year = parts.yearOverride ?? parts.title.year;
-  const byTable = (table: TableId) => parts.placements.find((placement) => placement.table === table);
-  const t2 = byTable("t2");
-  const t3 = byTable("t3");
-  const format = parts.knownFormat ?? decideFormat([t2?.variant ?? null, t3?.variant ?? null], year);
+  const variants = new Map(parts.placements.map((placement) => [placement.table, placement.variant]));
+  const format = parts.knownFormat ?? decideFormat([variants.get("t2") ?? null, variants.get("t3") ?? null], year);
   const findings: Finding[] = [...(parts.findings ?? []), ...headingFindings(parts.headings)];
   const explainedMissing: string[] = [];
   const cells: CellReading[] = parts.placements.flatMap((placement) => placement.cells);
 
   if (parts.title.source !== "title") {
-    const yearText = year === null ? "也未能确定年份，请用 --year 指定" : parts.yearOverride ? `年份按指定的 ${year} 年` : `年份按正文推断为 ${year} 年`;
-    findings.push(readFinding("FMT-TITLE-MISSING", "warning", null, `未找到标题“{机关名称}{年份}年政府信息公开工作年度报告”，${yearText}`, "FMT-TITLE-MISSING"));
+    const yearFrom = year === null ? "none" : parts.yearOverride ? "override" : "text";
+    findings.push(readFinding("FMT-TITLE-MISSING", "warning", null, "FMT-TITLE-MISSING", { kind: "titleMissing", year, yearFrom }));
   }
   const decl = format ? formatById(format) : null;
   for (const placement of parts.placements) {
     findings.push(...placement.findings);
     if (!placement.found && decl) {
-      findings.push(readFinding("FMT-TABLE-MISSING", "error", placement.table, `未找到${tableTitle(placement.table)}，无法核对该表`, `FMT-TABLE-MISSING:${placement.table}`));
-      explainedMissing.push(...formatCells(decl).filter((cell) => cell.table === placement.table).map((cell) => cell.id));
+      findings.push(readFinding("FMT-TABLE-MISSING", "error", placement.table, `FMT-TABLE-MISSING:${placement.table}`, { kind: "tableMissing", table: placement.table }));
+      explainedMissing.push(...tableCellIds(decl, placement.table));
     }
   }
-  if (decl) findings.push(...oldFormatFindings(decl.id, year, t2?.variant ?? null, t3?.variant ?? null, explainedMissing));
+  if (decl) findings.push(...formatFindings(decl, year, variants, explainedMissing));
   return { format, year, organization: parts.title.organization, cells, findings, explainedMissing };
 }
 
-function oldFormatFindings(format: FormatId, year: number | null, t2: FormatId | null, t3: FormatId | null, explained: string[]): Finding[] {
+function tableCellIds(format: FormatDecl, table: TableId): string[] {
+  return formatCells(format)
+    .filter((cell) => cell.table === table)
+    .map((cell) => cell.id);
+}
+
+/**
+ * A format other than the year's (outdated, or newer than the year), and tables printed in the layout of a
+ * format this one supersedes, as the format declares them (`oldLayouts`).
+ */
+function formatFindings(format: FormatDecl, year: number | null, variants: Map<TableId, FormatId | null>, explained: string[]): Finding[] {
   const findings: Finding[] = [];
-  const current = year !== null ? FORMATS.find((candidate) => candidate.firstYear <= year)!.id : null;
-  if (current === "2021" && format === "2019") {
-    findings.push(
-      readFinding("FMT-OLD-FORMAT", "error", null, `${year} 年度报告应使用国办公开办函〔2021〕30号修订的格式，本报告使用的是已废止的 2019 年格式`, "FMT-OLD-FORMAT"),
-    );
+  const expected = year !== null ? formatForYear(year) : null;
+  if (expected && year !== null && supersedes(expected, format)) {
+    findings.push(readFinding("FMT-OLD-FORMAT", "error", null, "FMT-OLD-FORMAT", { kind: "outdatedFormat", year, format: format.id, expected: expected.id }));
     return findings;
   }
-  if (current === "2019" && format === "2021") {
-    findings.push(
-      readFinding("FMT-NEWER-FORMAT", "warning", null, `${year} 年度报告通常使用 2019 年格式（国办公开办函〔2019〕60号），本报告使用的是 2021 年修订的格式，请确认`, "FMT-NEWER-FORMAT"),
-    );
+  if (expected && year !== null && supersedes(format, expected)) {
+    findings.push(readFinding("FMT-NEWER-FORMAT", "warning", null, "FMT-NEWER-FORMAT", { kind: "newerFormat", year, format: format.id, expected: expected.id }));
   }
-  if (format === "2021" && t2 === "2019") {
+  for (const layout of format.oldLayouts) {
+    const variant = variants.get(layout.table) ?? null;
+    if (variant === null || !supersedes(format, formatById(variant))) continue;
     findings.push(
-      readFinding("FMT-OLD-T2", "error", "t2", "表二使用的是 2019 年格式的栏目（本年新制作数量、上一年项目数量、政府集中采购等），2021 年起应改用修订后的表二（本年制发件数、本年废止件数、现行有效件数等）", "FMT-OLD-T2"),
+      readFinding(layout.rule, "error", layout.table, layout.rule, {
+        kind: "oldLayout",
+        table: layout.table,
+        format: format.id,
+        oldFormat: variant,
+        handling: layout.handling,
+      }),
     );
-    explained.push(...formatCells(formatById("2021")).filter((cell) => cell.table === "t2").map((cell) => cell.id));
-  }
-  if (format === "2021" && t3 === "2019") {
-    findings.push(
-      readFinding("FMT-OLD-T3-OTHER", "error", "t3", "表三“（六）其他处理”按 2019 年格式印为一行；2021 年起应分为“1.申请人无正当理由逾期不补正…”“2.申请人逾期未按收费通知要求缴纳费用…”“3.其他”三行。已按该行合计核对“（七）总计”", "FMT-OLD-T3-OTHER"),
-    );
+    if (layout.handling === "replaced") explained.push(...tableCellIds(format, layout.table));
   }
   return findings;
 }

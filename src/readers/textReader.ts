@@ -2,15 +2,11 @@
  * Reading a report from text: the `|`-separated flattening of a web page, tables pasted from Word or Excel
  * (tab-separated), and `pdftotext -layout` output. Pure: takes the text, returns what the checker needs.
  */
-import type { ReportReading } from "../domain/check";
+import type { ReadOptions, ReportReading } from "../domain/reading";
 import { labelKey } from "../domain/labels";
 import { placeTable2, placeTable3, placeTable4 } from "./placement";
 import { isPageNumberLine, isPipeFlattened, rowFromLine, rowsFromPipeLines, type RawRow } from "./rows";
 import { assembleReading, findHeadings, findTitle, type HeadingHit } from "./structure";
-
-export interface TextReadOptions {
-  year?: number | null;
-}
 
 interface Region {
   from: number;
@@ -42,11 +38,11 @@ function regionRows(lines: readonly string[], region: Region, pipe: boolean): Ra
   const slice = lines.slice(region.from, region.to);
   if (pipe) return rowsFromPipeLines(slice, region.from + 1);
   return slice.flatMap((line, index) =>
-    line.trim() === "" || isPageNumberLine(line) ? [] : [rowFromLine(line, `第 ${region.from + index + 1} 行`)],
+    line.trim() === "" || isPageNumberLine(line) ? [] : [rowFromLine(line, { kind: "line", line: region.from + index + 1 })],
   );
 }
 
-export function readTextReport(text: string, options: TextReadOptions = {}): ReportReading {
+export function readTextReport(text: string, options: ReadOptions = {}): ReportReading {
   const lines = text.replace(/^\ufeff/, "").split(/\r\n|\r|\n/);
   const headings = findHeadings(lines);
   const pipe = isPipeFlattened(lines);

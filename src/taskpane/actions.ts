@@ -1,6 +1,6 @@
 /** What the pane can ask of Word: the adapter's operations bound to a host. Components get this as a prop. */
 import type { AnnotationState } from "../domain/annotations";
-import type { FormatId } from "../domain/model";
+import type { FormatId } from "../domain/formats";
 import { capabilities, checkAndMark, clearMarks, insertTemplate, selectCell, setDismissal, type Capabilities, type CheckOptions, type CheckOutcome, type InsertOutcome } from "../word/adapter";
 import type { WordHost } from "../word/host";
 

@@ -1,12 +1,29 @@
 /**
- * A small XML reader that keeps every element's offsets in the source text, so that the annotator can change a
- * document by splicing the text: what it does not touch stays byte for byte as it was. It refuses DTDs (no entity
- * expansion, no external entities) and anything that is not well formed.
+ * XML reading that keeps every element's offsets in the source text, so that the annotator can change a document
+ * by splicing the text: what it does not touch stays byte for byte as it was.
+ *
+ * Parsing is saxes's (a conformant, non-validating XML 1.0 parser with namespaces): well-formedness, entities and
+ * character references are its job. On top of it this module refuses DTDs (no entity expansion, no external
+ * entities), bounds the depth and the number of elements, and records offsets. saxes reports its position in UTF-16
+ * code units of the string it was given, which is what `String.prototype.slice` takes.
  */
-export class XmlError extends Error {}
+import { SaxesParser, type SaxesTagNS } from "saxes";
+
+/** A document that is not well-formed XML, or one we refuse (DTD, too deep, too large); `detail` keeps the parser's words. */
+export class XmlError extends Error {
+  constructor(
+    message: string,
+    readonly detail: string = "",
+  ) {
+    super(message);
+    this.name = "XmlError";
+  }
+}
 
 export interface XmlElement {
+  /** The qualified name with the namespace's usual prefix where the namespace is known (w:t even if written x:t). */
   name: string;
+  /** Attributes by the same canonical qualified names. */
   attrs: Map<string, string>;
   /** Offset of "<" of the start tag. */
   start: number;
@@ -18,20 +35,102 @@ export interface XmlElement {
   end: number;
   children: XmlElement[];
   parent: XmlElement | null;
+  /** The element's own character data (text and CDATA, entities decoded), comments and processing instructions left out. */
+  text: string;
 }
 
-const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-const NAME = /^[^\s/>]+/;
+export interface XmlLimits {
+  maxDepth: number;
+  maxElements: number;
+}
 
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (_match, entity: string) => {
-    if (entity.startsWith("#x")) return String.fromCodePoint(parseInt(entity.slice(2), 16));
-    if (entity.startsWith("#")) return String.fromCodePoint(parseInt(entity.slice(1), 10));
-    const value = ENTITIES[entity];
-    if (value === undefined) throw new XmlError(`unknown entity &${entity};`);
-    return value;
+/** WordprocessingML nests tables in cells in tables; 256 levels is far beyond any real document. */
+export const DEFAULT_XML_LIMITS: XmlLimits = { maxDepth: 256, maxElements: 4_000_000 };
+
+/** The prefixes the project writes and reads names with, by namespace: a document may bind other prefixes. */
+export const KNOWN_PREFIXES: Record<string, string> = {
+  "http://schemas.openxmlformats.org/wordprocessingml/2006/main": "w",
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships": "r",
+  "http://schemas.openxmlformats.org/markup-compatibility/2006": "mc",
+  "http://schemas.microsoft.com/office/word/2010/wordml": "w14",
+  "http://schemas.microsoft.com/office/word/2012/wordml": "w15",
+  "http://schemas.openxmlformats.org/package/2006/relationships": "rel",
+  "http://schemas.openxmlformats.org/package/2006/content-types": "ct",
+  "http://schemas.openxmlformats.org/officeDocument/2006/customXml": "ds",
+};
+
+function canonicalName(node: { name: string; prefix: string; local: string; uri: string }): string {
+  if (node.name.startsWith("xmlns")) return node.name;
+  const prefix = KNOWN_PREFIXES[node.uri];
+  if (prefix === undefined) return node.name;
+  // Package parts use a default namespace; keep their plain local names (Relationship, Override …).
+  if (prefix === "rel" || prefix === "ct") return node.local;
+  return `${prefix}:${node.local}`;
+}
+
+function position(parser: SaxesParser): string {
+  return `第 ${parser.line} 行第 ${parser.column} 列`;
+}
+
+/** Parses a whole document and returns its root element. */
+export function parseXml(input: string, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlElement {
+  // A byte-order mark is not part of the document; offsets stay those of `input`.
+  const base = input.startsWith("\ufeff") ? 1 : 0;
+  const source = base ? input.slice(1) : input;
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const document: XmlElement = { name: "#document", attrs: new Map(), start: 0, openEnd: 0, closeStart: input.length, end: input.length, children: [], parent: null, text: "" };
+  let current = document;
+  let depth = 0;
+  let elements = 0;
+  let failure: XmlError | null = null;
+  const fail = (error: XmlError) => {
+    failure ??= error;
+    throw error;
+  };
+
+  parser.on("error", (error) => fail(new XmlError(`XML 格式不正确（${position(parser)}）`, error.message)));
+  parser.on("doctype", () => fail(new XmlError("文档含有 DTD（文档类型声明），出于安全原因不予读取")));
+  parser.on("opentag", (tag: SaxesTagNS) => {
+    if (++depth > limits.maxDepth) fail(new XmlError(`XML 嵌套超过 ${limits.maxDepth} 层，不像正常的文档，已拒绝读取`));
+    if (++elements > limits.maxElements) fail(new XmlError(`XML 元素超过 ${limits.maxElements} 个，已拒绝读取`));
+    const openEnd = base + parser.position;
+    const start = input.lastIndexOf("<", openEnd - 1);
+    const attrs = new Map<string, string>();
+    for (const attribute of Object.values(tag.attributes)) attrs.set(canonicalName(attribute), attribute.value);
+    const element: XmlElement = { name: canonicalName(tag), attrs, start, openEnd, closeStart: openEnd, end: openEnd, children: [], parent: current, text: "" };
+    current.children.push(element);
+    current = element;
+    if (tag.isSelfClosing) close(openEnd, openEnd);
   });
+  const close = (closeStart: number, end: number) => {
+    current.closeStart = closeStart;
+    current.end = end;
+    current = current.parent!;
+    depth--;
+  };
+  parser.on("closetag", (tag: SaxesTagNS) => {
+    if (tag.isSelfClosing) return;
+    const end = base + parser.position;
+    close(input.lastIndexOf("<", end - 1), end);
+  });
+  parser.on("text", (text) => {
+    if (current !== document) current.text += text;
+  });
+  parser.on("cdata", (text) => {
+    if (current !== document) current.text += text;
+  });
+
+  try {
+    parser.write(source).close();
+  } catch (error) {
+    if (failure) throw failure;
+    if (error instanceof XmlError) throw error;
+    throw new XmlError("XML 格式不正确", (error as Error).message);
+  }
+  if (document.children.length !== 1) throw new XmlError("XML 文档应有且只有一个根元素");
+  const root = document.children[0]!;
+  root.parent = null;
+  return root;
 }
 
 export function escapeText(text: string): string {
@@ -42,69 +141,20 @@ export function escapeAttribute(text: string): string {
   return escapeText(text).replace(/"/g, "&quot;");
 }
 
-/** Parses a whole document and returns its root element. */
-export function parseXml(source: string): XmlElement {
-  const root: XmlElement = { name: "#document", attrs: new Map(), start: 0, openEnd: 0, closeStart: source.length, end: source.length, children: [], parent: null };
-  let current = root;
-  let position = 0;
-  while (true) {
-    const open = source.indexOf("<", position);
-    if (open < 0) break;
-    if (source.startsWith("<?", open)) position = after(source, "?>", open);
-    else if (source.startsWith("<!--", open)) position = after(source, "-->", open);
-    else if (source.startsWith("<![CDATA[", open)) position = after(source, "]]>", open);
-    else if (source.startsWith("<!", open)) throw new XmlError("DTD or entity declarations are not accepted");
-    else if (source.startsWith("</", open)) {
-      const close = after(source, ">", open);
-      const name = source.slice(open + 2, close - 1).trim();
-      if (current === root || current.name !== name) throw new XmlError(`unexpected </${name}> at ${open}`);
-      current.closeStart = open;
-      current.end = close;
-      current = current.parent!;
-      position = close;
-    } else {
-      const close = tagEnd(source, open);
-      const selfClosing = source[close - 2] === "/";
-      const inner = source.slice(open + 1, selfClosing ? close - 2 : close - 1);
-      const name = NAME.exec(inner)?.[0];
-      if (!name) throw new XmlError(`malformed tag at ${open}`);
-      const attrs = new Map<string, string>();
-      for (const match of inner.slice(name.length).matchAll(ATTRIBUTE)) attrs.set(match[1]!, decodeEntities(match[2] ?? match[3] ?? ""));
-      const element: XmlElement = { name, attrs, start: open, openEnd: close, closeStart: close, end: close, children: [], parent: current };
-      current.children.push(element);
-      if (!selfClosing) current = element;
-      position = close;
-    }
-  }
-  if (current !== root) throw new XmlError(`<${current.name}> is not closed`);
-  if (root.children.length !== 1) throw new XmlError("a document has exactly one root element");
-  return root.children[0]!;
+/** Characters XML 1.0 cannot hold at all, even as a character reference (control characters but tab, LF, CR). */
+const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function hasNonXmlCharacters(text: string): boolean {
+  return NOT_XML_CHAR.test(text);
 }
 
-function after(source: string, token: string, from: number): number {
-  const index = source.indexOf(token, from);
-  if (index < 0) throw new XmlError(`unterminated markup at ${from}`);
-  return index + token.length;
-}
-
-/** End of a start tag, stepping over ">" inside quoted attribute values. */
-function tagEnd(source: string, open: number): number {
-  let quote: string | null = null;
-  for (let i = open + 1; i < source.length; i++) {
-    const char = source[i];
-    if (quote) {
-      if (char === quote) quote = null;
-    } else if (char === '"' || char === "'") quote = char;
-    else if (char === ">") return i + 1;
-    else if (char === "<") break;
-  }
-  throw new XmlError(`unterminated tag at ${open}`);
-}
-
+/** Iterates depth-first without recursion, so that a deep tree cannot overflow the stack. */
 export function* descendants(element: XmlElement, name?: string): Generator<XmlElement> {
-  for (const child of element.children) {
-    if (name === undefined || child.name === name) yield child;
-    yield* descendants(child, name);
+  const stack: XmlElement[] = [...element.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (name === undefined || node.name === name) yield node;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
 }
 
@@ -120,17 +170,6 @@ export function ancestor(element: XmlElement, name: string): XmlElement | undefi
 /** The raw text between an element's tags. */
 export function innerXml(source: string, element: XmlElement): string {
   return source.slice(element.openEnd, element.closeStart);
-}
-
-/** Visible text of a WordprocessingML element: w:t runs, tabs and breaks, in order; deleted text left out. */
-export function wordText(source: string, element: XmlElement): string {
-  let text = "";
-  for (const node of descendants(element)) {
-    if (node.name === "w:t" && !ancestor(node, "w:del")) text += decodeEntities(innerXml(source, node));
-    else if (node.name === "w:tab") text += "\t";
-    else if (node.name === "w:br" || node.name === "w:cr") text += "\n";
-  }
-  return text;
 }
 
 /** A text edit: replace source[from, to) with text. */

@@ -9,13 +9,12 @@ import {
   MARK_FILLS,
   cellsToMark,
   commentText,
-  parseState,
-  serializeState,
   type AnnotationState,
   type Dismissal,
   type MarkRecord,
 } from "../domain/annotations";
 import { isCellId } from "../domain/cells";
+import { parseState, serializeState } from "../util/annotationPart";
 import { checkReport, type CheckResult } from "../domain/check";
 import { readingFromControls } from "../readers/controls";
 import { AddinError, toAddinError } from "./errors";

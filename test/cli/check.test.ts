@@ -17,8 +17,8 @@ describe("gov-report check", () => {
   it("prints the findings in Chinese, grouped by table, and exits 1 when a report has errors", () => {
     const { status, stdout } = run("check", example("2023-hongze-district.txt"));
     expect(status).toBe(1);
-    expect(stdout).toContain("机关：洪泽区人民政府　年度：2023　格式：2021 年格式（国办公开办函〔2021〕30号）　读取单元格：179/200");
-    expect(stdout).toContain("【表四 政府信息公开行政复议、行政诉讼情况】\n  ✗ 错误 [T4-A] 表四“行政复议”的“总计”应为 11");
+    expect(stdout).toContain("机关：洪泽区人民政府　年度：2023　格式：2021 年格式（国办公开办函〔2021〕30号）　已读单元格：179/200");
+    expect(stdout).toContain("【表四 政府信息公开行政复议、行政诉讼情况】\n  ✗ 错误 [T4-A] 表四“行政复议”四项之和为 11");
     expect(stdout).toContain("小计：错误 3 项，警告 1 项");
   });
 
@@ -36,7 +36,7 @@ describe("gov-report check", () => {
     const [report] = json.reports;
     expect(report).toMatchObject({ format: "2021", year: 2023, organization: "洪泽区人民政府", cellsRead: 179, cellsExpected: 200, error: null });
     const t4 = report.findings.find((finding: { rule: string }) => finding.rule === "T4-A");
-    expect(Object.keys(t4)).toEqual(["rule", "severity", "message", "cells", "expected", "actual", "key"]);
+    expect(Object.keys(t4)).toEqual(["rule", "severity", "message", "cells", "expected", "actual", "key", "likely"]);
     expect(report.dismissed).toEqual([]);
     expect(t4).toMatchObject({ severity: "error", expected: 11, actual: 0 });
     expect(t4.cells[0]).toEqual({ id: "t4.review.total", table: "表四", row: "", column: "行政复议 · 总计", text: "0" });
@@ -73,7 +73,7 @@ describe("gov-report check", () => {
 
   it.each([
     [["check"], "请给出要检查的文件或文件夹"],
-    [["check", "--year", "24", "x.txt"], "--year 应为四位年份"],
+    [["check", "--year", "24", "x.txt"], "--year 应为 2008–2100 之间的四位年份"],
     [["check", "--year"], "选项 --year 需要一个值"],
     [["frobnicate"], "未知的命令“frobnicate”"],
   ])("answers usage error %j with exit 2 and a Chinese message", (argv, message) => {

@@ -27,17 +27,17 @@ describe("gov-report new, check --annotate, clear", () => {
   });
 
   it("defaults to last calendar year and picks the 2019 format for 2019 and 2020, or as asked", () => {
-    run("new", "-o", at("default.docx"));
+    run("new", "--org", "某某局", "-o", at("default.docx"));
     expect(checkReport(readDocxReport(readFileSync(at("default.docx")))).year).toBe(new Date().getFullYear() - 1);
-    run("new", "--year", "2020", "-o", at("y2020.docx"));
+    run("new", "--org", "某某局", "--year", "2020", "-o", at("y2020.docx"));
     expect(checkReport(readDocxReport(readFileSync(at("y2020.docx")))).format).toBe("2019");
-    run("new", "--year", "2024", "--format", "2019", "-o", at("forced.docx"));
+    run("new", "--org", "某某局", "--year", "2024", "--format", "2019", "-o", at("forced.docx"));
     expect(checkReport(readDocxReport(readFileSync(at("forced.docx")))).format).toBe("2019");
   });
 
   it("does not overwrite an existing file unless told to", () => {
     writeFileSync(at("exists.docx"), "mine");
-    const { status, stderr } = run("new", "-o", at("exists.docx"));
+    const { status, stderr } = run("new", "--org", "某某局", "-o", at("exists.docx"));
     expect(status).toBe(2);
     expect(stderr).toContain("文件已存在");
     expect(readFileSync(at("exists.docx"), "utf8")).toBe("mine");
@@ -48,7 +48,7 @@ describe("gov-report new, check --annotate, clear", () => {
   });
 
   it("rejects an unknown format", () => {
-    expect(run("new", "--format", "2030", "-o", at("x.docx")).stderr).toContain("--format 应为 2019 或 2021");
+    expect(run("new", "--org", "某某局", "--format", "2030", "-o", at("x.docx")).stderr).toContain("--format 应为 2021、2019 之一");
   });
 
   it("annotates a checked copy, exits 1 for errors, and clear restores the document", () => {

@@ -4,7 +4,7 @@
 import { FORMAT_2021 } from "../../src/domain/formats";
 import { templateFlatOpc } from "../../src/docx/template";
 import { insertTemplate } from "../../src/word/adapter";
-import type { FakeWord } from "../../src/word/fakeWord";
+import type { FakeWord } from "../support/fakeWord";
 import { consistentValues, withValue } from "../helpers/reports";
 import "../e2e/officeStandIn";
 import { runCheck } from "../../src/commands/commands";

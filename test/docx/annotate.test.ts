@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { main } from "../../src/cli/main";
-import { parseState, serializeState } from "../../src/domain/annotations";
+import { parseState, serializeState } from "../../src/util/annotationPart";
 import { checkReport } from "../../src/domain/check";
 import { FORMAT_2021 } from "../../src/domain/formats";
 import { annotateDocx, clearDocx } from "../../src/docx/service";
@@ -59,7 +59,8 @@ describe("check --annotate and clear on the generated template", () => {
     const comments = strFromU8(unzipSync(outcome.output)["word/comments.xml"]!);
     const root = parseXml(comments);
     expect([...descendants(root, "w:comment")]).toHaveLength(4);
-    expect(comments).toContain("表四“行政复议”的“总计”应为 ");
+    expect(comments).toContain("表四“行政复议”四项之和为 6");
+    expect(comments).toContain("若四项无误，“总计”应为 6");
     expect(marked.match(/<w:commentReference /g)).toHaveLength(4);
     // the row-total cell carries both the row rule and the column-total rule it breaks
     expect(comments).toContain("最可能填错的是表三“（五）不予处理 · 2.重复申请”行“总计”列");

@@ -1,9 +1,10 @@
+import { messageOf } from "../helpers/messages";
 import { checkReport } from "../../src/domain/check";
 import { FORMAT_2019, FORMAT_2021 } from "../../src/domain/formats";
 import { annotateDocx, clearDocx } from "../../src/docx/service";
 import { readDocxReport } from "../../src/docx/reader";
 import { templateDocx } from "../../src/docx/template";
-import { readReportBytes } from "../../src/readers";
+import { readReportBytes } from "../helpers/messages";
 import { documentXmlOf, fillControls, unwrapControls, withDocumentXml } from "../helpers/docx";
 import { consistentValues, withValue } from "../helpers/reports";
 import { readFileSync } from "node:fs";
@@ -46,7 +47,7 @@ describe("reading our template back by content-control tag", () => {
       ["T3-C", "unchecked"],
       ["T3-B", "unchecked"],
     ]);
-    expect(result.findings.find((finding) => finding.rule === "READ-MISSING-CELLS")!.message).toContain("表三“（一）予以公开”行“自然人”列");
+    expect(messageOf(result.findings.find((finding) => finding.rule === "READ-MISSING-CELLS")!)).toContain("表三“（一）予以公开”行“自然人”列");
   });
 
   it("reports a duplicated control", () => {

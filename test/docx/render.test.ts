@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { formatCells } from "../../src/domain/cells";
 import { FORMAT_2019, FORMAT_2021 } from "../../src/domain/formats";
-import type { FormatDecl } from "../../src/domain/model";
+import type { FormatDecl } from "../../src/domain/formatModel";
 import { annotateDocx } from "../../src/docx/service";
 import { templateDocx, templateFlatOpc } from "../../src/docx/template";
 import { parseXml, descendants } from "../../src/util/xml";

@@ -6,7 +6,7 @@ import { main } from "../../src/cli/main";
 import { FORMAT_2021 } from "../../src/domain/formats";
 import { openDocx } from "../../src/docx/package";
 import { templateDocx } from "../../src/docx/template";
-import { readReportBytes } from "../../src/readers";
+import { readReportBytes } from "../helpers/messages";
 import { ReportReadError } from "../../src/readers/errors";
 import { parseXml, XmlError } from "../../src/util/xml";
 import { withDocumentXml } from "../helpers/docx";
@@ -41,9 +41,12 @@ describe("untrusted .docx files", () => {
   it.each([
     ["report.doc", "LEGACY_DOC", "另存为” .docx"],
     ["report.wps", "LEGACY_DOC", "WPS"],
+    ["report.docx", "LEGACY_DOC", "另存为” .docx"],
     ["report.docx", "ENCRYPTED", "已加密"],
   ])("explains what to do with %s in the old binary format", (name, code, message) => {
-    const error = readError(name, OLE);
+    // An encrypted package is a compound file with an EncryptionInfo stream; a .doc renamed .docx is not encrypted.
+    const encryptionInfo = Uint8Array.from([..."EncryptionInfo"].flatMap((char) => [char.charCodeAt(0), 0]));
+    const error = readError(name, code === "ENCRYPTED" ? Uint8Array.from([...OLE, ...encryptionInfo]) : OLE);
     expect(error.code).toBe(code);
     expect(error.message).toContain(message);
   });

@@ -1,9 +1,10 @@
 import { strFromU8 } from "fflate";
 import { formatCells } from "../../src/domain/cells";
 import { FORMAT_2019, FORMAT_2021 } from "../../src/domain/formats";
-import type { FormatDecl } from "../../src/domain/model";
+import type { FormatDecl } from "../../src/domain/formatModel";
 import { templateDocx, templateFlatOpc } from "../../src/docx/template";
-import { ancestor, child, descendants, parseXml, wordText } from "../../src/util/xml";
+import { ancestor, child, descendants, parseXml } from "../../src/util/xml";
+import { wordText } from "../../src/docx/wordText";
 import { docxParts, documentXmlOf } from "../helpers/docx";
 
 const options = { organization: "某某市某某局", year: 2025 };
@@ -39,7 +40,7 @@ describe.each([
   });
 
   it("prints the title, the statistics period and the six section headings", () => {
-    const text = wordText(xml, root);
+    const text = wordText(root);
     expect(text).toContain("某某市某某局2025年政府信息公开工作年度报告");
     expect(text).toContain("统计期限为2025年1月1日至12月31日");
     for (const heading of format.headings) expect(text).toContain(heading);
@@ -47,7 +48,7 @@ describe.each([
   });
 
   it("prints every official row and column label and the reconciliation note as label cells", () => {
-    const tableText = [...descendants(root, "w:tbl")].map((tbl) => wordText(xml, tbl)).join("");
+    const tableText = [...descendants(root, "w:tbl")].map((tbl) => wordText(tbl)).join("");
     const labels = new Set(formatCells(format).flatMap((cell) => [...cell.rowPath, ...cell.columnPath].map((node) => node.label)).filter((label) => label !== ""));
     for (const label of labels) expect(tableText).toContain(label);
     expect(tableText).toContain("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）");

@@ -1,3 +1,4 @@
+import { messageOf } from "../helpers/messages";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -39,7 +40,7 @@ describe("checks across two years of one agency", () => {
     const result = withPreviousYear(check(withValue(previous, "t3.4.natural", "9"), 2023), check(current, 2024));
     const x1 = result.findings.filter((finding) => finding.rule === "X1");
     expect(x1.map((finding) => [finding.severity, finding.target, finding.expected, finding.actual])).toEqual([["error", "t3.2.natural", 9, Number(current.get("t3.2.natural"))]]);
-    expect(x1[0]!.message).toContain("与 2023 年度报告不衔接");
+    expect(messageOf(x1[0]!)).toContain("与 2023 年度报告不衔接");
     expect(result.errors).toBe(1);
   });
 

@@ -1,6 +1,6 @@
 import { CELL_ID_PATTERN, findCell, formatCells, isCellId } from "../../src/domain/cells";
 import { FORMAT_2019, FORMAT_2021, formatForYear } from "../../src/domain/formats";
-import type { FormatDecl } from "../../src/domain/model";
+import type { FormatDecl } from "../../src/domain/formatModel";
 
 const countIn = (format: FormatDecl, table: string) => formatCells(format).filter((cell) => cell.table === table).length;
 

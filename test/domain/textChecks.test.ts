@@ -1,3 +1,4 @@
+import { messageOf } from "../helpers/messages";
 import { checkReport } from "../../src/domain/check";
 import { readTextReport } from "../../src/readers/textReader";
 import { example } from "../helpers/fixtures";
@@ -15,7 +16,7 @@ describe("TX-1: figures quoted in the text", () => {
   it("reports a 行政复议 figure in the text that differs from 表四, across a wrapped line", () => {
     const findings = textFindings(huaian.replace("政府信息公开行政复议 351\n件", "政府信息公开行政复议 350\n件"));
     expect(findings.map((finding) => [finding.severity, finding.expected, finding.actual, finding.table])).toEqual([["warning", 351, 350, "t4"]]);
-    expect(findings[0]!.message).toContain("行政复议 350 件，与表四的 351 不一致");
+    expect(messageOf(findings[0]!)).toContain("行政复议 350 件，与表四的 351 不一致");
   });
 
   it("reports 行政诉讼 against the sum of both 总计 columns, and 顺延到下年度 against 表三", () => {

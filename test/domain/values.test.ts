@@ -1,3 +1,4 @@
+import { messageOf } from "../helpers/messages";
 import { checkReport } from "../../src/domain/check";
 import type { CellId } from "../../src/domain/formats";
 import { parseCellText } from "../../src/domain/values";
@@ -27,8 +28,8 @@ describe("parseCellText", () => {
     expect(parseCellText(" \u3000 ", "count")).toEqual({ status: "blank" });
   });
 
-  it.each(["无", "—", "－", "/", "／", "——", "-"])("reads %j as a zero mark", (text) => {
-    expect(parseCellText(text, "count")).toMatchObject({ status: "zeroMark" });
+  it.each(["无", "—", "－", "/", "／", "——", "-", "不适用", "无此项", "N/A", "n/a", "不涉及"])("reads %j as a placeholder for 0", (text) => {
+    expect(parseCellText(text, "count")).toMatchObject({ status: "placeholder" });
   });
 
   it("notes a unit typed into a count cell", () => {
@@ -98,25 +99,25 @@ describe("value findings", () => {
     const typed = fullWidth(value);
     const findings = findingsFor("t3.3-1.natural", typed);
     expect(findings.map((finding) => [finding.rule, finding.severity, finding.actual])).toEqual([["T3-D", "warning", Number(value)]]);
-    expect(findings[0]!.message).toContain("是全角数字，已按");
+    expect(messageOf(findings[0]!)).toContain("是全角数字，已按");
   });
 
   it("warns about a zero mark and counts it as 0", () => {
     const findings = checkReport(readingOf(withValue(withValue(good, "t4.review.pending", "—"), "t4.review.total", "6"), "2021")).findings;
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ rule: "T4-D", severity: "warning", actual: 0 });
-    expect(findings[0]!.message).toBe("表四“行政复议 · 尚未审结”填写“—”，计算时按 0 计；标准格式应填数字 0");
+    expect(findings[0]).toMatchObject({ rule: "T4-D", severity: "warning", actual: null });
+    expect(messageOf(findings[0]!)).toBe("表四“行政复议 · 尚未审结”填写“—”，计算时按 0 计；标准格式应填数字 0");
   });
 
   it("warns about a unit and a note, and checks with the number", () => {
     const findings = findingsFor("t2.regulations.issued", "12件");
     expect(findings.map((finding) => [finding.rule, finding.severity, finding.actual])).toEqual([["T2-A", "warning", 12]]);
-    expect(findingsFor("t2.regulations.issued", "12（其中修订3件）")[0]!.message).toContain("数字后附有文字");
+    expect(messageOf(findingsFor("t2.regulations.issued", "12（其中修订3件）")[0]!)).toContain("数字后附有文字");
   });
 
   it("gives the converted value when 元 is typed in a 万元 cell", () => {
     const [finding] = findingsFor("t2.fees.amount", "251000元");
-    expect(finding!.message).toBe("表二“行政事业性收费”的“本年收费金额（单位：万元）”填写“251000元”，该栏单位为万元，已将 251000 元折算为 25.1 万元；请核对并按万元填写");
+    expect(messageOf(finding!)).toBe("表二“行政事业性收费”的“本年收费金额（单位：万元）”填写“251000元”，该栏单位为万元，已将 251000 元折算为 25.1 万元；请核对并按万元填写");
     expect(finding!.actual).toBe(25.1);
   });
 
@@ -127,6 +128,6 @@ describe("value findings", () => {
   ])("makes %j an error with the raw text", (text, reason) => {
     const [finding] = findingsFor("t3.3-2.other", text).filter((candidate) => candidate.category === "value");
     expect(finding).toMatchObject({ severity: "error", rule: "T3-D", cells: [{ id: "t3.3-2.other", text }] });
-    expect(finding!.message).toContain(reason);
+    expect(messageOf(finding!)).toContain(reason);
   });
 });

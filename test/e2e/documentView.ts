@@ -1,5 +1,5 @@
 /** Draws the fake Word's document as HTML beside the pane, so that screenshots show the cells being marked. */
-import type { CellModel, FakeDocument } from "../../src/word/fakeWord";
+import type { CellModel, FakeDocument } from "../support/fakeWord";
 
 function escape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

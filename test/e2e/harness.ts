@@ -1,5 +1,5 @@
 /** The test page: a Word-like document on the right, the task pane in a 320-pixel frame on the left. */
-import { FakeWord } from "../../src/word/fakeWord";
+import { FakeWord } from "../support/fakeWord";
 import { renderDocument } from "./documentView";
 
 const word = new FakeWord();

@@ -3,7 +3,7 @@
  * same fake Word the unit tests use (proxies, load, sync and their counts). The harness page owns the fake, so the
  * pane in its frame and the document drawn beside it are one document.
  */
-import { FakeWord } from "../../src/word/fakeWord";
+import { FakeWord } from "../support/fakeWord";
 
 type Callback<T> = (result: { status: string; value: T; error?: Error }) => void;
 

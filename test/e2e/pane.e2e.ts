@@ -7,7 +7,7 @@ import type { Server } from "node:http";
 import { join } from "node:path";
 import type { AxeResults } from "axe-core";
 import type { Browser, Frame, Page } from "playwright-core";
-import type { FakeWord } from "../../src/word/fakeWord";
+import type { FakeWord } from "../support/fakeWord";
 import { consistentValues, fullWidth, withValue } from "../helpers/reports";
 import { launch, serve } from "./browser";
 

@@ -15,7 +15,7 @@ export function withDocumentXml(bytes: Uint8Array, edit: (xml: string) => string
   return zipSync(files);
 }
 
-export { fillControls } from "../../src/docx/typing";
+export { fillControls } from "../support/controlTyping";
 
 /** Removes the content controls but keeps what they hold: a report typed into a table without controls. */
 export function unwrapControls(xml: string): string {

@@ -3,7 +3,7 @@ import { formatCells } from "../../src/domain/cells";
 import type { CellReading, ReportReading } from "../../src/domain/check";
 import { formatById, type CellId } from "../../src/domain/formats";
 import { T3_COLUMN_KEYS } from "../../src/domain/formats/shared";
-import type { FormatId } from "../../src/domain/model";
+import type { FormatId } from "../../src/domain/formats";
 
 export const T3_PART_COLUMNS = T3_COLUMN_KEYS.filter((column) => column !== "total");
 

@@ -1,7 +1,7 @@
 /** Renders a report as text the way clerks paste tables from Word or Excel: headings, then tab-separated rows. */
 import { leafOf, leafPaths } from "../../src/domain/cells";
 import { formatById } from "../../src/domain/formats";
-import type { FormatId } from "../../src/domain/model";
+import type { FormatId } from "../../src/domain/formats";
 
 export interface TextReportOptions {
   title?: string;

@@ -1,3 +1,4 @@
+import { messageOf } from "../helpers/messages";
 import { checkReport } from "../../src/domain/check";
 import { readTextReport } from "../../src/readers/textReader";
 import { example } from "../helpers/fixtures";
@@ -30,10 +31,10 @@ describe("the three published reports", () => {
       ["T4-A", "error", "t4.review.total", 11, 0],
       ["T4-A", "error", "t4.suit-after-review.total", 5, 0],
     ]);
-    const t4 = result.findings.filter((finding) => finding.rule === "T4-A").map((finding) => finding.message);
+    const t4 = result.findings.filter((finding) => finding.rule === "T4-A").map((finding) => messageOf(finding));
     expect(t4).toEqual([
-      "表四“行政复议”的“总计”应为 11（结果维持 10 + 结果纠正 1 + 其他结果 0 + 尚未审结 0），实际填写 0",
-      "表四“行政诉讼 · 复议后起诉”的“总计”应为 5（结果维持 5 + 结果纠正 0 + 其他结果 0 + 尚未审结 0），实际填写 0",
+      "表四“行政复议”四项之和为 11（结果维持 10 + 结果纠正 1 + 其他结果 0 + 尚未审结 0），“总计”填写 0，相差 11；若四项无误，“总计”应为 11",
+      "表四“行政诉讼 · 复议后起诉”四项之和为 5（结果维持 5 + 结果纠正 0 + 其他结果 0 + 尚未审结 0），“总计”填写 0，相差 5；若四项无误，“总计”应为 5",
     ]);
   });
 

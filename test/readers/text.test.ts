@@ -1,3 +1,4 @@
+import { messageOf } from "../helpers/messages";
 import { checkReport } from "../../src/domain/check";
 import { readTextReport } from "../../src/readers/textReader";
 import { rowFromLine, rowsFromPipeLines } from "../../src/readers/rows";
@@ -82,7 +83,7 @@ describe("the format a report follows", () => {
     const text = tabReport("2021", consistentValues("2021"), { title: "（无标题）" });
     const result = checkReport(readTextReport(text, { year: 2025 }));
     expect(result.year).toBe(2025);
-    expect(result.findings[0]!.message).toContain("年份按指定的 2025 年");
+    expect(messageOf(result.findings[0]!)).toContain("年份按指定的 2025 年");
   });
 });
 
@@ -91,7 +92,7 @@ describe("rows that cannot be placed", () => {
     const text = tabReport("2021", consistentValues("2021"), { separator: "  " }).replace(/(（一）予以公开(?: +\d+){3}) +\d+/, "$1");
     const result = checkReport(readTextReport(text));
     const unplaced = result.findings.find((finding) => finding.rule === "READ-UNPLACED");
-    expect(unplaced!.message).toMatch(/^表三第 \d+ 行“.*”对应“（一）予以公开”行，但有 6 个数，应为 7 个/);
+    expect(messageOf(unplaced!)).toMatch(/^表三（文件第 \d+ 行）“.*”对应“（一）予以公开”行，但有 6 个数，应为 7 个/);
     expect(result.cellsRead).toBe(193);
     expect(result.findings.filter((finding) => finding.severity === "error")).toEqual([]);
   });
@@ -99,7 +100,7 @@ describe("rows that cannot be placed", () => {
   it("reports numbers under a label no table has", () => {
     const text = tabReport("2021", consistentValues("2021")).replace("\n行政强制\t", "\n行政检查\t");
     const findings = checkReport(readTextReport(text)).findings;
-    expect(findings.find((finding) => finding.rule === "READ-UNPLACED")!.message).toContain("“行政检查");
+    expect(messageOf(findings.find((finding) => finding.rule === "READ-UNPLACED")!)).toContain("“行政检查");
   });
 });
 
@@ -108,14 +109,14 @@ describe("notes typed into number cells", () => {
     const text = tabReport("2021", withValue(consistentValues("2021"), "t2.normative-docs.issued", "12（其中修订3件）"));
     const findings = checkReport(readTextReport(text)).findings;
     expect(findings.map((finding) => [finding.rule, finding.target, finding.actual])).toEqual([["T2-A", "t2.normative-docs.issued", 12]]);
-    expect(findings[0]!.message).toContain("数字后附有文字“(其中修订3件)”");
+    expect(messageOf(findings[0]!)).toContain("数字后附有文字“(其中修订3件)”");
   });
 });
 
 describe("row splitting", () => {
   it("splits a layout line into label segments and trailing values", () => {
-    expect(rowFromLine("本            2.其他法律行政法规禁止公开     30  1  0", "x")).toEqual({
-      where: "x",
+    expect(rowFromLine("本            2.其他法律行政法规禁止公开     30  1  0", { kind: "line", line: 1 })).toEqual({
+      where: { kind: "line", line: 1 },
       labels: ["本", "2.其他法律行政法规禁止公开"],
       values: ["30", "1", "0"],
     });

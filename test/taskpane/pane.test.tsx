@@ -5,7 +5,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/components/App";
 import { createActions } from "../../src/taskpane/actions";
-import { FakeWord } from "../../src/word/fakeWord";
+import { FakeWord } from "../support/fakeWord";
 import { consistentValues, withValue } from "../helpers/reports";
 
 function renderPane(word = new FakeWord()) {
@@ -70,7 +70,7 @@ describe("the task pane", () => {
     await insertTemplate();
     for (const [tag, text] of withValue(consistentValues("2021"), "t4.review.total", "0")) word.document.type(tag, text);
     fireEvent.click(screen.getByRole("button", { name: "检查" }));
-    const finding = await screen.findByRole("button", { name: /定位到单元格：表四“行政复议”的“总计”应为 \d+/ });
+    const finding = await screen.findByRole("button", { name: /定位到单元格：表四“行政复议”四项之和为 \d+/ });
     expect(screen.getByText(/^应为 \d+$/)).toBeTruthy();
     expect(word.document.control("t4.review.total")!.cell!.fill).toBe("#FFC7CE");
     fireEvent.click(finding);

@@ -2,7 +2,7 @@ import { FORMAT_2021 } from "../../src/domain/formats";
 import { templateFlatOpc } from "../../src/docx/template";
 import { checkAndMark, clearMarks, insertTemplate, selectCell, setDismissal } from "../../src/word/adapter";
 import { AddinError } from "../../src/word/errors";
-import { FakeWord } from "../../src/word/fakeWord";
+import { FakeWord } from "../support/fakeWord";
 import { consistentValues, fullWidth, withValue } from "../helpers/reports";
 
 const request = { ooxml: templateFlatOpc(FORMAT_2021, { year: 2025, organization: "某某市某某局" }) };

@@ -2,9 +2,9 @@
  * 《中华人民共和国政府信息公开工作年度报告格式（试行）》, issued with 国办公开办函〔2019〕60号: report years 2019
  * and 2020. Labels from the format spec §3.1, §4.3 and §5.
  */
-import type { FormatDecl, GridCellId, GridDecl, HeaderNode, LeafKey } from "../model";
+import type { FormatDecl, GridDecl, HeaderNode } from "../formatModel";
 import { atMost } from "./ruleBuilders";
-import { SECTION_HEADINGS, activeDisclosureTable, applicationTables, type T3SharedRowKey } from "./shared";
+import { SECTION_HEADINGS, activeDisclosureTable, applicationTables } from "./shared";
 
 const previousItems = { label: "上一年项目数量", key: "previous-items" } as const satisfies HeaderNode;
 const change = { label: "本年增/减", key: "change", valueType: "signedCount" } as const satisfies HeaderNode;
@@ -60,26 +60,23 @@ const T2_GRIDS = [
   },
 ] as const satisfies readonly GridDecl[];
 
-export type T2CellId2019 = GridCellId<"t2", (typeof T2_GRIDS)[number]>;
-
 const table2 = activeDisclosureTable(T2_GRIDS);
 
 /** 2019 prints （六）其他处理 as one row. */
 const OTHER_OUTCOMES = { label: "（六）其他处理", key: "3-6" } as const satisfies HeaderNode;
 
-export type T3RowKey2019 = T3SharedRowKey | LeafKey<typeof OTHER_OUTCOMES>;
+const application = applicationTables(OTHER_OUTCOMES);
 
-const { tables: [table3, table4], rules: applicationRules } = applicationTables(OTHER_OUTCOMES);
-
-export const FORMAT_2019: FormatDecl = {
+export const FORMAT_2019 = {
   id: "2019",
   name: "中华人民共和国政府信息公开工作年度报告格式（试行）",
   issuedBy: "国办公开办函〔2019〕60号",
   firstYear: 2019,
+  supersedes: null,
   headings: SECTION_HEADINGS,
-  tables: [table2, table3, table4],
+  tables: [table2, ...application.tables],
   rules: [
-    ...applicationRules,
+    ...application.rules,
     // T2-B (spec: unconfirmed, read from the column names): published ≤ made, published ≤ total published.
     ...(["regulations", "normative-docs"] as const).flatMap((row) => [
       atMost("T2-B", `t2.${row}.published`, `t2.${row}.made`),
@@ -87,4 +84,6 @@ export const FORMAT_2019: FormatDecl = {
     ]),
   ],
   legacyCells: [],
-};
+  oldLayouts: [],
+  crossYearRules: application.crossYearRules,
+} as const satisfies FormatDecl;

@@ -2,8 +2,8 @@
  * 《中华人民共和国政府信息公开工作年度报告格式》, revised by 国办公开办函〔2021〕30号: report years 2021 on.
  * Labels from the format spec §3.2, §4.2 and §5.
  */
-import type { FormatDecl, GridCellId, GridDecl, HeaderNode, LeafKey } from "../model";
-import { SECTION_HEADINGS, T3_COLUMN_KEYS, activeDisclosureTable, applicationTables, type T3SharedRowKey } from "./shared";
+import type { FormatDecl, GridDecl, HeaderNode, StockRule } from "../formatModel";
+import { SECTION_HEADINGS, T3_COLUMN_KEYS, activeDisclosureTable, applicationTables } from "./shared";
 
 const T2_GRIDS = [
   {
@@ -42,8 +42,6 @@ const T2_GRIDS = [
   },
 ] as const satisfies readonly GridDecl[];
 
-export type T2CellId2021 = GridCellId<"t2", (typeof T2_GRIDS)[number]>;
-
 const table2 = activeDisclosureTable(T2_GRIDS);
 
 /** 2021 splits （六）其他处理 into three rows. */
@@ -56,23 +54,39 @@ const OTHER_OUTCOMES = {
   ],
 } as const satisfies HeaderNode;
 
-export type T3RowKey2021 = T3SharedRowKey | LeafKey<typeof OTHER_OUTCOMES>;
+const application = applicationTables(OTHER_OUTCOMES);
 
-const { tables: [table3, table4], rules: applicationRules } = applicationTables(OTHER_OUTCOMES);
+/**
+ * X2 (warning): 现行有效件数 = last year's 现行有效件数 + 本年制发件数 − 本年废止件数, for 规章 and 行政规范性文件
+ * (修订 and 自然失效 may legitimately be counted otherwise). It needs both years in this layout of 表二.
+ */
+const inForceRules: StockRule[] = (["regulations", "normative-docs"] as const).map((row) => ({
+  kind: "stock",
+  id: "X2",
+  severity: "warning",
+  current: `t2.${row}.in-force`,
+  previous: `t2.${row}.in-force`,
+  plus: [`t2.${row}.issued`],
+  minus: [`t2.${row}.repealed`],
+}));
 
-export const FORMAT_2021: FormatDecl = {
+export const FORMAT_2021 = {
   id: "2021",
   name: "中华人民共和国政府信息公开工作年度报告格式",
   issuedBy: "国办公开办函〔2021〕30号",
   firstYear: 2021,
+  supersedes: "2019",
   headings: SECTION_HEADINGS,
-  tables: [table2, table3, table4],
-  rules: [
-    ...applicationRules,
-  ],
+  tables: [table2, ...application.tables],
+  rules: application.rules,
   // A report that still prints 2019's single （六）其他处理 row: that row stands for the three 2021 rows.
   legacyCells: T3_COLUMN_KEYS.map((column) => ({
     legacy: `t3.3-6.${column}`,
     replaces: [`t3.3-6-1.${column}`, `t3.3-6-2.${column}`, `t3.3-6-3.${column}`],
   })),
-};
+  oldLayouts: [
+    { table: "t2", rule: "FMT-OLD-T2", handling: "replaced" },
+    { table: "t3", rule: "FMT-OLD-T3-OTHER", handling: "legacyRows" },
+  ],
+  crossYearRules: [...application.crossYearRules, ...inForceRules],
+} as const satisfies FormatDecl;

@@ -3,8 +3,7 @@
  * these only spare each format file from listing 200 cell ids by hand.
  */
 import { cellId, leafOf, leafPaths } from "../cells";
-import type { GridDecl, HeaderNode, OrderRule, SumRule, TableId } from "../model";
-import type { CellId } from "./index";
+import type { GridDecl, HeaderNode, OrderRule, SumRule, TableId } from "../formatModel";
 
 function leafKeys(nodes: readonly HeaderNode[]): string[] {
   return leafPaths(nodes).map((path) => leafOf(path).key ?? "");
@@ -88,6 +87,6 @@ export function groupTotals(id: string, table: TableId, grid: GridDecl, groups: 
   );
 }
 
-export function atMost(id: string, left: CellId, right: CellId): OrderRule {
+export function atMost(id: string, left: string, right: string): OrderRule {
   return { kind: "atMost", id, severity: "warning", left, right };
 }

@@ -2,7 +2,7 @@
  * Parts that the 2019 and 2021 formats print identically: the section headings, 表三's columns and most of its
  * rows, and all of 表四. Labels are the official wording, character for character (see the format spec §2–§5).
  */
-import type { GridDecl, HeaderNode, LeafKey, RuleDecl, TableDecl } from "../model";
+import type { CarryRule, GridDecl, HeaderNode, LeafKey, RuleDecl, TableDecl } from "../formatModel";
 import { leafOf, leafPaths } from "../cells";
 import { balances, columnTotals, groupTotals, leafKeysUnder, rowTotals } from "./ruleBuilders";
 
@@ -85,12 +85,7 @@ export const T3_OUTCOMES_1_TO_5 = [
   },
 ] as const satisfies readonly HeaderNode[];
 
-/** Row keys of 表三 that both formats share (（六） differs). */
-export type T3SharedRowKey = LeafKey<
-  typeof T3_RECEIVED | typeof T3_CARRIED_OVER | (typeof T3_OUTCOMES_1_TO_5)[number] | typeof T3_TOTAL | typeof T3_CARRIED_FORWARD
->;
-
-export function t3Rows(otherOutcomes: HeaderNode): readonly HeaderNode[] {
+export function t3Rows<Other extends HeaderNode>(otherOutcomes: Other) {
   return [
     T3_RECEIVED,
     T3_CARRIED_OVER,
@@ -100,7 +95,7 @@ export function t3Rows(otherOutcomes: HeaderNode): readonly HeaderNode[] {
       children: [...T3_OUTCOMES_1_TO_5, otherOutcomes, T3_TOTAL],
     },
     T3_CARRIED_FORWARD,
-  ];
+  ] as const satisfies readonly HeaderNode[];
 }
 
 function outcomeColumns<Group extends string>(prefix: Group) {
@@ -129,31 +124,36 @@ export const T4_COLUMNS = [
 export type T4CellId = `t4.${LeafKey<(typeof T4_COLUMNS)[number]>}`;
 
 /** 表四 has one data row with no label. */
-export const T4_ROWS: readonly HeaderNode[] = [{ label: "", key: "" }];
+export const T4_ROWS = [{ label: "", key: "" }] as const satisfies readonly HeaderNode[];
 
 /** 表二 is made of blocks (第二十条第（一）项 …) that differ between formats; the table around them does not. */
-export function activeDisclosureTable(grids: readonly GridDecl[]): TableDecl {
+export function activeDisclosureTable<Grids extends readonly GridDecl[]>(grids: Grids): TableDecl<"t2", Grids> {
   return { id: "t2", numeral: "二", heading: SECTION_HEADINGS[1], valueRule: "T2-A", grids };
 }
 
 /**
- * 表三 (with the format's （六）其他处理 rows) and 表四, with their rules T3-A, T3-B, T3-C and T4-A: identical in
- * both formats but for （六）.
+ * 表三 (with the format's （六）其他处理 rows) and 表四, with their rules T3-A, T3-B, T3-C and T4-A, and the
+ * carry-over between years (X1): identical in both formats but for （六）.
  */
-export function applicationTables(otherOutcomes: HeaderNode): { tables: [TableDecl, TableDecl]; rules: RuleDecl[] } {
-  const t3Grid: GridDecl = { corner: T3_NOTE, rows: t3Rows(otherOutcomes), columns: T3_COLUMNS };
-  const t4Grid: GridDecl = { rows: T4_ROWS, columns: T4_COLUMNS };
+export function applicationTables<Other extends HeaderNode>(otherOutcomes: Other) {
+  const t3Grid = { corner: T3_NOTE, rows: t3Rows(otherOutcomes), columns: T3_COLUMNS } as const;
+  const t4Grid = { rows: T4_ROWS, columns: T4_COLUMNS } as const;
   const handledRows = leafKeysUnder(t3Grid.rows, "三、本年度办理结果").filter((key) => key !== T3_TOTAL.key);
-  return {
-    tables: [
-      { id: "t3", numeral: "三", heading: SECTION_HEADINGS[2], valueRule: "T3-D", grids: [t3Grid] },
-      { id: "t4", numeral: "四", heading: SECTION_HEADINGS[3], valueRule: "T4-D", grids: [t4Grid] },
-    ],
-    rules: [
-      ...balances("T3-A", "t3", t3Grid, { received: "1", carriedOver: "2", handled: "3-7", carriedForward: "4" }),
-      ...columnTotals("T3-B", "t3", t3Grid, "3-7", handledRows),
-      ...rowTotals("T3-C", "t3", t3Grid, "total"),
-      ...groupTotals("T4-A", "t4", t4Grid, T4_GROUPS),
-    ],
-  };
+  const table3 = { id: "t3", numeral: "三", heading: SECTION_HEADINGS[2], valueRule: "T3-D", grids: [t3Grid] } as const satisfies TableDecl;
+  const table4 = { id: "t4", numeral: "四", heading: SECTION_HEADINGS[3], valueRule: "T4-D", grids: [t4Grid] } as const satisfies TableDecl;
+  const rules: RuleDecl[] = [
+    ...balances("T3-A", "t3", t3Grid, { received: "1", carriedOver: "2", handled: "3-7", carriedForward: "4" }),
+    ...columnTotals("T3-B", "t3", t3Grid, "3-7", handledRows),
+    ...rowTotals("T3-C", "t3", t3Grid, "total"),
+    ...groupTotals("T4-A", "t4", t4Grid, T4_GROUPS),
+  ];
+  // X1 holds across the 2020 (2019 format) → 2021 boundary too: these rows did not change.
+  const crossYearRules: CarryRule[] = T3_COLUMN_KEYS.map((column) => ({
+    kind: "carry",
+    id: "X1",
+    severity: "error",
+    current: `t3.${T3_CARRIED_OVER.key}.${column}`,
+    previous: `t3.${T3_CARRIED_FORWARD.key}.${column}`,
+  }));
+  return { tables: [table3, table4] as const, rules, crossYearRules };
 }

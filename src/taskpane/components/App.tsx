@@ -18,6 +18,7 @@ import { Suspense, lazy, useMemo, useState } from "react";
 import type { Dismissal } from "../../domain/annotations";
 import type { CheckResult } from "../../domain/check";
 import type { Finding } from "../../domain/findings";
+import { CELLS_READ_LABEL, SEVERITY_LABELS, brokenSumText, findingMessage, formatLabel } from "../../domain/wording";
 import type { InsertChoice, PaneActions } from "../actions";
 import { FindingsList } from "./FindingsList";
 import { InsertSection } from "./InsertSection";
@@ -187,7 +188,7 @@ export function App({ actions }: AppProps) {
                 <ul className={styles.dismissed}>
                   {result.dismissed.map((finding) => (
                     <li key={finding.key}>
-                      <Text size={200}>{finding.message}</Text>
+                      <Text size={200}>{findingMessage(finding)}</Text>
                       {reasons.get(finding.key) && (
                         <Text size={200} block>
                           理由：{reasons.get(finding.key)!.reason}（{reasons.get(finding.key)!.date}）
@@ -215,26 +216,32 @@ export function App({ actions }: AppProps) {
 
 function Summary({ result, marked }: { result: CheckResult; marked: number | null }) {
   const styles = useStyles();
+  const sums = brokenSumText(result.findings);
   return (
     <div aria-label="检查结果">
       <div className={styles.summary}>
         <div className={styles.count}>
           <span className={`${styles.number} ${styles.errors}`}>{result.errors}</span>
-          <Text>错误</Text>
+          <Text>{SEVERITY_LABELS.error}</Text>
         </div>
         <div className={styles.count}>
           <span className={`${styles.number} ${styles.warnings}`}>{result.warnings}</span>
-          <Text>警告</Text>
+          <Text>{SEVERITY_LABELS.warning}</Text>
         </div>
         <div className={styles.count}>
           <span className={styles.number}>
             {result.cellsRead}/{result.cellsExpected}
           </span>
-          <Text>已读单元格</Text>
+          <Text>{CELLS_READ_LABEL}</Text>
         </div>
       </div>
+      {sums && (
+        <Text size={200} block>
+          {sums}
+        </Text>
+      )}
       <Text size={200}>
-        {result.organization ?? "（未识别机关）"} · {result.year ?? "（未识别年度）"} 年度 · {result.format} 年格式
+        {result.organization ?? "机关未识别"} · {result.year !== null ? `${result.year} 年度` : "年度未识别"} · {formatLabel(result.format)}
         {marked !== null ? ` · 已在文档中标注 ${marked} 个单元格` : ""}
       </Text>
     </div>

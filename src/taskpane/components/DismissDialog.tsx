@@ -1,6 +1,7 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Textarea } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Finding } from "../../domain/findings";
+import { findingMessage } from "../../domain/wording";
 
 export interface DismissDialogProps {
   finding: Finding | null;
@@ -18,7 +19,7 @@ export function DismissDialog({ finding, onConfirm, onCancel }: DismissDialogPro
         <DialogBody>
           <DialogTitle>忽略此问题</DialogTitle>
           <DialogContent>
-            <p>{finding?.message}</p>
+            <p>{finding ? findingMessage(finding) : null}</p>
             <Field label="忽略的理由（保存在文档中，以后检查不再提示）" required>
               <Textarea value={reason} onChange={(_, data) => setReason(data.value)} placeholder="例如：正文中的数字统计口径不同" />
             </Field>

@@ -1,7 +1,7 @@
 import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { formatForYear } from "../../domain/formats";
-import type { FormatId } from "../../domain/model";
+import { FORMATS, LAST_ACCEPTED_YEAR, firstTemplateYear, formatForYear, newestFormat, type FormatId } from "../../domain/formats";
+import { formatLabel } from "../../domain/wording";
 import type { InsertChoice } from "../actions";
 import { defaultReportYear, rememberOrganization, rememberedOrganization } from "../preferences";
 
@@ -11,11 +11,6 @@ const useStyles = makeStyles({
   row: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   year: { width: "7em" },
 });
-
-const FORMAT_NAMES: Record<FormatId, string> = {
-  "2021": "2021 年格式（国办公开办函〔2021〕30号）",
-  "2019": "2019 年格式（国办公开办函〔2019〕60号）",
-};
 
 export interface InsertSectionProps {
   busy: boolean;
@@ -30,8 +25,8 @@ export function InsertSection({ busy, onInsert }: InsertSectionProps) {
   const [confirmSecond, setConfirmSecond] = useState(false);
 
   const year = Number(yearText);
-  const yearValid = /^\d{4}$/.test(yearText) && year >= 2019 && year <= 2100;
-  const format: FormatId = formatChoice === "auto" ? (yearValid ? formatForYear(year).id : "2021") : formatChoice;
+  const yearValid = /^\d{4}$/.test(yearText) && year >= firstTemplateYear() && year <= LAST_ACCEPTED_YEAR;
+  const format: FormatId = formatChoice === "auto" ? (yearValid ? formatForYear(year) : newestFormat()).id : formatChoice;
   const organizationValid = organization.trim() !== "";
 
   const submit = async (allowSecond: boolean) => {
@@ -52,15 +47,18 @@ export function InsertSection({ busy, onInsert }: InsertSectionProps) {
         <Input className={styles.wide} value={organization} onChange={(_, data) => setOrganization(data.value)} placeholder="某某市某某局" />
       </Field>
       <div className={styles.row}>
-        <Field label="报告年度" validationMessage={yearValid ? undefined : "请填写 2019 年以后的四位年份"} validationState={yearValid ? "none" : "error"}>
+        <Field label="报告年度" validationMessage={yearValid ? undefined : `请填写 ${firstTemplateYear()}–${LAST_ACCEPTED_YEAR} 年之间的四位年份`} validationState={yearValid ? "none" : "error"}>
           <Input className={styles.year} value={yearText} inputMode="numeric" onChange={(_, data) => setYearText(data.value.trim())} />
         </Field>
       </div>
-      <Field label="格式" hint={formatChoice === "auto" ? `按年度自动选择：${FORMAT_NAMES[format]}` : undefined}>
+      <Field label="格式" hint={formatChoice === "auto" ? `按年度自动选择：${formatLabel(format)}` : undefined}>
         <Select className={styles.wide} value={formatChoice} onChange={(_, data) => setFormatChoice(data.value as "auto" | FormatId)}>
           <option value="auto">按年度自动选择</option>
-          <option value="2021">{FORMAT_NAMES["2021"]}</option>
-          <option value="2019">{FORMAT_NAMES["2019"]}</option>
+          {FORMATS.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {formatLabel(candidate.id)}
+            </option>
+          ))}
         </Select>
       </Field>
       {confirmSecond && (

@@ -3,7 +3,7 @@
  * Nothing here knows of Word, React or the file system.
  */
 
-export type FormatId = "2019" | "2021";
+/** A format's id is its first report year as a string ("2019", "2021"); the union of ids is derived in formats/index.ts. */
 export type TableId = "t2" | "t3" | "t4";
 
 /** count: non-negative integer; signedCount: integer that may be negative (2019 本年增/减); amount: decimal money. */
@@ -37,14 +37,14 @@ export interface GridDecl {
 
 export type ValueRuleId = "T2-A" | "T3-D" | "T4-D";
 
-export interface TableDecl {
-  readonly id: TableId;
+export interface TableDecl<Id extends TableId = TableId, Grids extends readonly GridDecl[] = readonly GridDecl[]> {
+  readonly id: Id;
   /** 二 / 三 / 四 */
   readonly numeral: string;
   /** The section heading the table stands under. */
   readonly heading: string;
   readonly valueRule: ValueRuleId;
-  readonly grids: readonly GridDecl[];
+  readonly grids: Grids;
 }
 
 export type Severity = "error" | "warning";
@@ -77,16 +77,58 @@ export interface LegacyCell {
   readonly replaces: readonly string[];
 }
 
-export interface FormatDecl {
-  readonly id: FormatId;
+/**
+ * How a report in this format may still print a table in the layout of the format it supersedes:
+ * - "replaced": the old table cannot stand for the new one; its cells are read and checked by the old rules, the
+ *   new table's cells are reported missing only through this finding;
+ * - "legacyRows": old rows stand for the sum of new rows (legacyCells), and the new rules are checked with them.
+ */
+export interface OldLayout {
+  readonly table: TableId;
+  /** The finding id reported (FMT-OLD-T2, FMT-OLD-T3-OTHER). */
+  readonly rule: string;
+  readonly handling: "replaced" | "legacyRows";
+}
+
+/** this year's `current` equals last year's `previous` (X1: 二、上年结转 = 上年 四、结转下年度继续办理). */
+export interface CarryRule {
+  readonly kind: "carry";
+  readonly id: string;
+  readonly severity: Severity;
+  readonly current: string;
+  readonly previous: string;
+}
+
+/** this year's `current` = last year's `previous` + Σ plus − Σ minus of this year (X2: 现行有效件数). */
+export interface StockRule {
+  readonly kind: "stock";
+  readonly id: string;
+  readonly severity: Severity;
+  readonly current: string;
+  readonly previous: string;
+  readonly plus: readonly string[];
+  readonly minus: readonly string[];
+}
+
+/** Checks between two consecutive years' reports of one agency; a rule applies when both reports hold its cells. */
+export type CrossYearRule = CarryRule | StockRule;
+
+export interface FormatDecl<Id extends string = string, Tables extends readonly TableDecl[] = readonly TableDecl[]> {
+  /** The first report year, as a string: "2019", "2021". */
+  readonly id: Id;
   readonly name: string;
   readonly issuedBy: string;
   /** First report year the format applies to; the next format's first year ends it. */
   readonly firstYear: number;
+  /** The format this one revises (null for the first); reports of later years in it are out of date. */
+  readonly supersedes: string | null;
   readonly headings: readonly string[];
-  readonly tables: readonly TableDecl[];
+  readonly tables: Tables;
   readonly rules: readonly RuleDecl[];
   readonly legacyCells: readonly LegacyCell[];
+  /** Tables a report in this format may still print in the superseded layout. */
+  readonly oldLayouts: readonly OldLayout[];
+  readonly crossYearRules: readonly CrossYearRule[];
 }
 
 /** A data cell derived from a format declaration. */
@@ -112,7 +154,16 @@ export type LeafKey<N> = N extends { readonly children: readonly (infer C)[] }
     ? K
     : never;
 
+/** A row key as the middle part of a cell id: 表四's one unlabelled row has key "" and no part. */
+type RowPart<K extends string> = K extends "" ? "" : `${K}.`;
+
 /** The cell ids of one grid: every leaf row key with every leaf column key. */
 export type GridCellId<Table extends string, G> = G extends { readonly rows: readonly (infer R)[]; readonly columns: readonly (infer C)[] }
-  ? `${Table}.${LeafKey<R>}.${LeafKey<C>}`
+  ? `${Table}.${RowPart<LeafKey<R>>}${LeafKey<C>}`
   : never;
+
+/** The cell ids of a table declaration. */
+export type TableCellId<T> = T extends { readonly id: infer Id extends string; readonly grids: readonly (infer G)[] } ? GridCellId<Id, G> : never;
+
+/** The cell ids of a format declaration, for declarations whose tables keep their literal types. */
+export type FormatCellId<F> = F extends { readonly tables: readonly (infer T)[] } ? TableCellId<T> : never;

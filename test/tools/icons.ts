@@ -62,6 +62,6 @@ function icon(size: number): Buffer {
   });
 }
 
-const assets = join(__dirname, "..", "..", "assets");
+const assets = join(process.cwd(), "assets");
 for (const size of [16, 32, 64, 80, 128]) writeFileSync(join(assets, `icon-${size}.png`), icon(size));
 console.log("assets/icon-{16,32,64,80,128}.png");

@@ -3,7 +3,7 @@
  * paragraph). Used by the tests and the documentation pictures to fill a template the way a clerk would.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { applySplices, child, descendants, escapeText, parseXml, type Splice } from "../util/xml";
+import { applySplices, child, descendants, escapeText, parseXml, type Splice } from "../../src/util/xml";
 
 export function typeIntoControls(xml: string, values: ReadonlyMap<string, string>): string {
   const splices: Splice[] = [];

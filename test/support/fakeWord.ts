@@ -5,8 +5,9 @@
  * content controls sit in real table cells with real fills. Used by the adapter tests and, in the browser, by the
  * end-to-end stand-in for office.js.
  */
-import { ancestor, child, descendants, parseXml, wordText, type XmlElement } from "../util/xml";
-import type { StateStore, WordHost } from "./host";
+import { ancestor, child, descendants, parseXml, type XmlElement } from "../../src/util/xml";
+import { wordText } from "../../src/docx/wordText";
+import type { StateStore, WordHost } from "../../src/word/host";
 
 export interface CellModel {
   span: number;
@@ -97,7 +98,7 @@ export class FakeDocument {
   }
 
   private block(xml: string, element: XmlElement): Block[] {
-    if (element.name === "w:p") return [{ kind: "paragraph", text: wordText(xml, element) }];
+    if (element.name === "w:p") return [{ kind: "paragraph", text: wordText(element) }];
     if (element.name !== "w:tbl") return [];
     const rows = [...descendants(element, "w:tr")].map((tr) =>
       [...descendants(tr, "w:tc")].filter((tc) => ancestor(tc, "w:tr") === tr).map((tc) => this.cell(xml, tc)),
@@ -122,11 +123,11 @@ export class FakeDocument {
         id: this.nextId++,
         tag: child(sdtPr, "w:tag")?.attrs.get("w:val") ?? "",
         title: child(sdtPr, "w:alias")?.attrs.get("w:val") ?? "",
-        text: wordText(xml, child(sdt, "w:sdtContent") ?? sdt),
+        text: wordText(child(sdt, "w:sdtContent") ?? sdt),
         cell,
       };
     } else {
-      cell.label = wordText(xml, tc);
+      cell.label = wordText(tc);
     }
     return cell;
   }

@@ -6,14 +6,14 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { checkReport } from "../domain/check";
-import { FORMAT_2021 } from "../domain/formats";
-import { templateFlatOpc } from "../docx/template";
-import { readTextReport } from "../readers/textReader";
-import { checkAndMark, clearMarks, insertTemplate } from "../word/adapter";
-import { FakeWord } from "../word/fakeWord";
+import { checkReport } from "../../src/domain/check";
+import { FORMAT_2021 } from "../../src/domain/formats";
+import { templateFlatOpc } from "../../src/docx/template";
+import { readTextReport } from "../../src/readers/textReader";
+import { checkAndMark, clearMarks, insertTemplate } from "../../src/word/adapter";
+import { FakeWord } from "../support/fakeWord";
 
-const EXAMPLES = join(__dirname, "..", "..", "test", "fixtures", "examples");
+const EXAMPLES = join(process.cwd(), "test", "fixtures", "examples");
 
 /** Mean milliseconds per call over enough calls to fill about `budgetMs`. */
 function timeIt(fn: () => void, budgetMs = 1500): number {
@@ -62,7 +62,7 @@ export async function syncFigures() {
 
 /** The task pane's start-up script, as built by `npm run build` (null when dist/ is not there). */
 export function bundleFigures() {
-  const file = join(__dirname, "..", "..", "dist", "taskpane.js");
+  const file = join(process.cwd(), "dist", "taskpane.js");
   if (!existsSync(file)) return null;
   const bytes = readFileSync(file);
   return { taskpaneRawBytes: bytes.length, taskpaneGzipBytes: gzipSync(bytes, { level: 9 }).length };

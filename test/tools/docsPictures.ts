@@ -6,13 +6,13 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FORMAT_2021 } from "../domain/formats";
-import { annotateDocx } from "../docx/service";
-import { templateDocx } from "../docx/template";
-import { readTextReport } from "../readers/textReader";
-import { fillControls } from "../docx/typing";
+import { FORMAT_2021 } from "../../src/domain/formats";
+import { annotateDocx } from "../../src/docx/service";
+import { templateDocx } from "../../src/docx/template";
+import { readTextReport } from "../../src/readers/textReader";
+import { fillControls } from "../support/controlTyping";
 
-const root = join(__dirname, "..", "..");
+const root = process.cwd();
 const work = mkdtempSync(join(tmpdir(), "gov-report-docs-"));
 
 function toPdf(name: string, bytes: Uint8Array): string {

@@ -1,0 +1,16 @@
+import type { Finding } from "../../src/domain/findings";
+import { findingMessage } from "../../src/domain/wording";
+
+/** A finding's Chinese message, as every host renders it; undefined for no finding. */
+export function messageOf(finding: Finding | undefined): string | undefined {
+  return finding ? findingMessage(finding) : undefined;
+}
+
+import { CLI_READERS } from "../../src/cli/readers";
+import type { ReadOptions, ReportReading } from "../../src/domain/reading";
+import { readWith } from "../../src/readers/registry";
+
+/** Reads a file's bytes as the command line does, with its list of readers. */
+export function readReportBytes(name: string, bytes: Uint8Array, options: ReadOptions = {}): ReportReading {
+  return readWith(CLI_READERS, name, bytes, options);
+}
