@@ -37,7 +37,7 @@ function unzip(bytes: Uint8Array, limits: ZipLimits): Map<string, Uint8Array> {
     });
   } catch (error) {
     if (tooLarge) throw new ReportReadError("ZIP_TOO_LARGE", `文件${tooLarge}，不像正常的 Word 文档，已拒绝读取`);
-    throw new ReportReadError("CORRUPT_ZIP", `文件已损坏或不完整（${(error as Error).message}），无法读取。请重新保存或重新获取该文件`);
+    throw new ReportReadError("CORRUPT_ZIP", "文件已损坏或不完整，无法读取。请重新保存或重新获取该文件", (error as Error).message);
   }
   if (tooLarge) throw new ReportReadError("ZIP_TOO_LARGE", `文件${tooLarge}，不像正常的 Word 文档，已拒绝读取`);
   const files = new Map(Object.entries(unzipped));
@@ -74,7 +74,7 @@ export function parsePart(pkg: DocxPackage, path: string): { xml: string; root: 
   try {
     return { xml, root: parseXml(xml) };
   } catch (error) {
-    if (error instanceof XmlError) throw new ReportReadError("BAD_XML", `文档内容已损坏（${path}：${error.message}），无法读取。请在 Word 中打开并重新保存`);
+    if (error instanceof XmlError) throw new ReportReadError("BAD_XML", `文档内容已损坏（${path}：${error.message}），无法读取。请在 Word 中打开并重新保存`, error.detail);
     throw error;
   }
 }

@@ -16,13 +16,19 @@ export interface TaggedCell {
   source?: unknown;
 }
 
-/** The format whose own cell ids (absent from the other format) the controls carry. */
+/**
+ * The format whose cells the controls carry: the one whose set of cell ids best matches the ids present (Jaccard
+ * index), so that a revision that only adds cells is told from the one it revises. A tie tells nothing.
+ */
 export function formatOfIds(ids: readonly string[]): FormatId | null {
   const present = new Set(ids);
-  const own = (format: (typeof FORMATS)[number]) =>
-    formatCells(format).filter((cell) => present.has(cell.id) && FORMATS.every((other) => other === format || !formatCells(other).some((o) => o.id === cell.id))).length;
-  const ranked = FORMATS.map((format) => ({ id: format.id, hits: own(format) })).sort((a, b) => b.hits - a.hits);
-  return ranked[0]!.hits > 0 && ranked[0]!.hits !== ranked[1]?.hits ? ranked[0]!.id : null;
+  if (present.size === 0) return null;
+  const ranked = FORMATS.map((format) => {
+    const own = new Set(formatCells(format).map((cell) => cell.id));
+    const shared = [...present].filter((id) => own.has(id)).length;
+    return { id: format.id, score: shared / (own.size + present.size - shared) };
+  }).sort((a, b) => b.score - a.score);
+  return ranked[0]!.score > 0 && ranked[0]!.score !== ranked[1]?.score ? ranked[0]!.id : null;
 }
 
 export interface ControlReadInput {

@@ -3,7 +3,7 @@ import { countsText, groupHeadline } from "../../src/domain/wording";
 import { messageOf } from "../helpers/messages";
 import { checkReport } from "../../src/domain/check";
 import { T3_COLUMN_KEYS } from "../../src/domain/formats/shared";
-import type { FormatId } from "../../src/domain/formats";
+import type { CellId, FormatId } from "../../src/domain/formats";
 import { consistentValues, readingOf, withValue, without } from "../helpers/reports";
 
 const FORMATS: FormatId[] = ["2021", "2019"];
@@ -29,7 +29,7 @@ describe.each(FORMATS)("rules on the %s format", (format) => {
 
   it("T3-A that no single cell explains says what the carried-forward cell should hold if the other numbers are right", () => {
     // 本年新收 自然人 and its row's 总计 both 4 too many: the row adds up, two columns do not, no cell explains both.
-    const bump = (values: Map<string, string>, id: string) => withValue(values, id, String(Number(values.get(id)) + 4));
+    const bump = (values: typeof good, id: CellId) => withValue(values, id, String(Number(values.get(id)) + 4));
     const bad = bump(bump(good, "t3.1.natural"), "t3.1.total");
     const t3a = errorsOf(bad, format);
     expect(t3a.map((finding) => [finding.rule, finding.target, finding.likely])).toEqual([
