@@ -72,6 +72,8 @@ module.exports = (env = {}, argv = {}) => {
     devServer: {
       static: { directory: path.resolve(__dirname, "dist") },
       port: 3000,
+      // This machine only: the documents a developer tries never leave it.
+      host: "localhost",
       headers: { "Access-Control-Allow-Origin": "*" },
       // A self-signed certificate made by the dev server; see README for trusting it or using Microsoft's on Windows.
       server: { type: "https", options: env.httpsKey ? { key: env.httpsKey, cert: env.httpsCert } : undefined },
