@@ -56,7 +56,8 @@ function chineseParseError(error: { code?: string; message: string }, spec: Comm
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
       return new UsageError(`“${spec.name}”命令没有选项 ${option}`, spec.name);
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-      if (/ambiguous/.test(error.message)) return new UsageError(`选项 ${option} 的值以“-”开头；如确是此值，请写成 ${option}=值`, spec.name);
+      if (/ambiguous/.test(error.message))
+        return new UsageError(`选项 ${option} 的值以“-”开头；如确是此值，请写成 ${option}=值`, spec.name);
       if (/does not take/.test(error.message)) return new UsageError(`选项 ${option} 不接受值`, spec.name);
       return new UsageError(`选项 ${option} 需要一个值`, spec.name);
     case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
@@ -89,7 +90,11 @@ export function parseCommand(spec: CommandSpec, argv: readonly string[]): Parsed
 
 /** Columns a terminal gives a text: CJK and full-width characters take two. */
 function displayWidth(text: string): number {
-  return [...text].reduce((width, char) => width + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1), 0);
+  return [...text].reduce(
+    (width, char) =>
+      width + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1),
+    0,
+  );
 }
 
 function optionLine(name: string, option: OptionSpec): string {

@@ -57,7 +57,10 @@ function walk(folder: string, root: string, extensions: readonly string[], out: 
   try {
     entries = readdirSync(folder, { withFileTypes: true });
   } catch (error) {
-    out.skipped.push({ file: folder, reason: `无法读取此文件夹（${(error as NodeJS.ErrnoException).code ?? "未知错误"}），其中的报告未检查` });
+    out.skipped.push({
+      file: folder,
+      reason: `无法读取此文件夹（${(error as NodeJS.ErrnoException).code ?? "未知错误"}），其中的报告未检查`,
+    });
     return;
   }
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {

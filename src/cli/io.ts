@@ -57,7 +57,11 @@ export function readInput(path: string, maxBytes = MAX_INPUT_BYTES): Uint8Array 
     const stats = fstatSync(fd);
     if (stats.isDirectory()) throw new ReportReadError("NOT_FOUND", "这是一个文件夹，不是文件");
     if (!stats.isFile()) throw new ReportReadError("NOT_FOUND", "不是普通文件（可能是设备、管道或套接字），已跳过");
-    if (stats.size > maxBytes) throw new ReportReadError("TOO_LARGE", `文件大小 ${Math.round(stats.size / 1048576)} MB，超过 ${Math.round(maxBytes / 1048576)} MB 的上限，不像年度报告，已跳过`);
+    if (stats.size > maxBytes)
+      throw new ReportReadError(
+        "TOO_LARGE",
+        `文件大小 ${Math.round(stats.size / 1048576)} MB，超过 ${Math.round(maxBytes / 1048576)} MB 的上限，不像年度报告，已跳过`,
+      );
     const bytes = new Uint8Array(stats.size);
     let read = 0;
     while (read < bytes.length) {
@@ -96,7 +100,8 @@ export function checkOutputPath(path: string, inputs: readonly string[], force: 
     throw new OutputError(`无法写入 ${path}：所在文件夹${errnoText((error as NodeJS.ErrnoException).code)}`);
   }
   if (!folder.isDirectory()) throw new OutputError(`无法写入 ${path}：${dirname(path)} 不是文件夹`);
-  if (inputs.some((input) => sameFile(input, path))) throw new OutputError("输出文件不能是输入文件（或指向它的链接）：本工具不会覆盖原文件");
+  if (inputs.some((input) => sameFile(input, path)))
+    throw new OutputError("输出文件不能是输入文件（或指向它的链接）：本工具不会覆盖原文件");
   let existing;
   try {
     existing = statSync(path);

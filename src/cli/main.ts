@@ -13,7 +13,7 @@ import { annotateDocx, clearDocx } from "../docx/service";
 import { templateDocx } from "../docx/template";
 import { ReportReadError } from "../readers/errors";
 import { readWith } from "../readers/registry";
-import { XmlError } from "../util/xml";
+import { hasNonXmlCharacters, XmlError } from "../util/xml";
 import { commandUsage, parseCommand, UsageError, yearValue, type CommandSpec, type ParsedCommand } from "./args";
 import { expandPaths } from "./files";
 import { OutputError, readInput, writeOutput } from "./io";
@@ -25,7 +25,10 @@ const FORMAT_CHOICES = FORMATS.map((format) => format.id).join("|");
 export const COMMANDS: Record<string, CommandSpec> = {
   check: {
     name: "check",
-    synopsis: ["gov-report check [--json] [--verbose] [--year 年份] 文件或文件夹...", "gov-report check 报告.docx --annotate 标注后.docx [--mark-blanks] [--no-comments] [--force]"],
+    synopsis: [
+      "gov-report check [--json] [--verbose] [--year 年份] 文件或文件夹...",
+      "gov-report check 报告.docx --annotate 标注后.docx [--mark-blanks] [--no-comments] [--force]",
+    ],
     summary: "检查政府信息公开工作年度报告（.docx 或 .txt；文件夹则检查其中所有报告）；--annotate 另存一份标注副本。",
     options: {
       json: { type: "boolean", help: "以 JSON 输出（格式见 README）" },
@@ -83,9 +86,13 @@ export interface Io {
 /** Any fault reading one file becomes that file's error, in Chinese, with the library's words kept apart. */
 export function readFailure(error: unknown): { error: string; detail: string | null } {
   if (error instanceof ReportReadError) return { error: error.message, detail: error.detail || null };
-  if (error instanceof XmlError) return { error: `文档内容已损坏：${error.message}。请在 Word 中打开并重新保存`, detail: error.detail || null };
+  if (error instanceof XmlError)
+    return { error: `文档内容已损坏：${error.message}。请在 Word 中打开并重新保存`, detail: error.detail || null };
   if (error instanceof RangeError) return { error: "文件内容过大或结构异常，无法读取", detail: error.message };
-  return { error: "读取时发生内部错误，该文件未检查（请将文件提供给维护人员）", detail: error instanceof Error ? error.message : String(error) };
+  return {
+    error: "读取时发生内部错误，该文件未检查（请将文件提供给维护人员）",
+    detail: error instanceof Error ? error.message : String(error),
+  };
 }
 
 function checkFile(file: string, year: number | null): FileReport {
@@ -119,7 +126,11 @@ function runAnnotate(parsed: ParsedCommand, io: Io): number {
   });
   writeOutput(output, outcome.output, [input], parsed.values.force === true);
   const report = { file: input, result: outcome.result, error: null };
-  io.stdout(parsed.values.json ? JSON.stringify(toJson([report]), null, 2) : `${toText([report], parsed.values.verbose === true)}\n已标注 ${outcome.marked} 个单元格，另存为 ${output}`);
+  io.stdout(
+    parsed.values.json
+      ? JSON.stringify(toJson([report]), null, 2)
+      : `${toText([report], parsed.values.verbose === true)}\n已标注 ${outcome.marked} 个单元格，另存为 ${output}`,
+  );
   return outcome.result.errors > 0 ? 1 : 0;
 }
 
@@ -138,12 +149,14 @@ function runNew(parsed: ParsedCommand, io: Io): number {
   const output = requireOutput(stringValue(parsed, "output"), "output");
   const year = yearValue(parsed.values.year, firstTemplateYear()) ?? new Date().getFullYear() - 1;
   const formatFlag = stringValue(parsed, "format");
-  if (formatFlag !== undefined && !isFormatId(formatFlag)) throw new UsageError(`--format 应为 ${FORMAT_CHOICES.split("|").join("、")} 之一`, "new");
+  if (formatFlag !== undefined && !isFormatId(formatFlag))
+    throw new UsageError(`--format 应为 ${FORMAT_CHOICES.split("|").join("、")} 之一`, "new");
   const format = formatFlag !== undefined ? formatById(formatFlag) : formatForYear(year);
   const organization = stringValue(parsed, "org")?.trim();
   if (!organization) throw new UsageError("请用 --org 指定机关全称，例如 --org 某市某局", "new");
   if (isPlaceholderOrganization(organization)) throw new UsageError(`“${organization}”是占位文字，请用 --org 给出机关全称`, "new");
-  if (/[\u0000-\u001f\u007f]/.test(organization)) throw new UsageError("机关名称中含有控制字符，请检查 --org 的值", "new");
+  if (hasNonXmlCharacters(organization) || /\p{Cc}/u.test(organization))
+    throw new UsageError("机关名称中含有控制字符，请检查 --org 的值", "new");
   writeOutput(output, templateDocx(format, { organization, year }), [], parsed.values.force === true);
   io.stdout(`已生成 ${organization}${year} 年度报告模板（${format.id} 年格式，${format.issuedBy}）：${output}`);
   return 0;

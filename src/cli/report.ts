@@ -61,9 +61,13 @@ function groupLines(group: FindingGroup): string[] {
   const first = group.findings[0]!;
   if (group.fix) {
     const rules = [...new Set(group.findings.map((finding) => finding.rule))].join("、");
-    return [`  ${mark(first)} [${rules}] ${groupHeadline(group)}：`, ...group.findings.map((finding) => `      · ${findingMessage(finding)}`)];
+    return [
+      `  ${mark(first)} [${rules}] ${groupHeadline(group)}：`,
+      ...group.findings.map((finding) => `      · ${findingMessage(finding)}`),
+    ];
   }
-  if (group.fold) return [`  ${mark(first)} [${first.rule}] ${groupHeadline(group)}，例如：${findingMessage(first)}（加 --verbose 逐条列出）`];
+  if (group.fold)
+    return [`  ${mark(first)} [${first.rule}] ${groupHeadline(group)}，例如：${findingMessage(first)}（加 --verbose 逐条列出）`];
   return [findingLine(first)];
 }
 
@@ -83,7 +87,9 @@ export function reportText({ file, result, error }: FileReport, verbose = false)
   for (const finding of result.findings) groups.set(finding.table, [...(groups.get(finding.table) ?? []), finding]);
   for (const [table, findings] of groups) out.push(`【${tableTitle(table)}】`, ...summarise(findings, verbose));
   if (result.dismissed.length > 0) {
-    out.push(`（另有 ${result.dismissed.length} 项已在文档中标记为忽略，不计入：${result.dismissed.map((finding) => finding.rule).join("、")}）`);
+    out.push(
+      `（另有 ${result.dismissed.length} 项已在文档中标记为忽略，不计入：${result.dismissed.map((finding) => finding.rule).join("、")}）`,
+    );
   }
   out.push(result.findings.length === 0 ? "未发现问题。" : `小计：${countsText(result)}`, "");
   return out.join("\n");

@@ -7,7 +7,10 @@ function text(params: URLSearchParams): { title: string; lines: string[] } {
         ? { title: "检查完成：没有发现问题", lines: [] }
         : {
             title: `检查完成：错误 ${number("errors")} 项，警告 ${number("warnings")} 项`,
-            lines: [`已在文档中标注 ${number("marked")} 个单元格，批注中写明了应填的数值。`, "打开“年报检查”任务窗格可查看全部问题并定位到单元格。"],
+            lines: [
+              `已在文档中标注 ${number("marked")} 个单元格，批注中写明了应填的数值。`,
+              "打开“年报检查”任务窗格可查看全部问题并定位到单元格。",
+            ],
           };
     case "tracking":
       return {

@@ -29,7 +29,19 @@ const COMMENTS_PART = "word/comments.xml";
 const COMMENTS_OVERRIDE = `<Override PartName="/${COMMENTS_PART}" ContentType="${CONTENT_TYPES.comments}"/>`;
 
 /** tcPr children that come after w:shd in the schema's order. */
-const AFTER_SHD = new Set(["w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark", "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange"]);
+const AFTER_SHD = new Set([
+  "w:noWrap",
+  "w:tcMar",
+  "w:textDirection",
+  "w:tcFitText",
+  "w:vAlign",
+  "w:hideMark",
+  "w:headers",
+  "w:cellIns",
+  "w:cellDel",
+  "w:cellMerge",
+  "w:tcPrChange",
+]);
 
 export interface AnnotateOptions {
   /** Add Word comments (default true). */
@@ -68,7 +80,8 @@ function shadingSplice(xml: string, tc: XmlElement, fill: string): { splice: Spl
  * The comment anchor: an empty range and the reference at the start of the cell's paragraph. (A range around the
  * text, with the reference after it, makes LibreOffice drop the text of a content control; this form shows it.)
  */
-const anchor = (id: number) => `<w:commentRangeStart w:id="${id}"/><w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`;
+const anchor = (id: number) =>
+  `<w:commentRangeStart w:id="${id}"/><w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`;
 
 function commentSplice(xml: string, paragraph: XmlElement, id: number): { splice: Splice; para?: string } {
   if (paragraph.openEnd === paragraph.end) {
@@ -90,7 +103,9 @@ function commentXml(id: number, text: string, date: string): string {
 }
 
 function nextCommentId(doc: DocxDocument): number {
-  const ids = [doc.xml, partText(doc.pkg, COMMENTS_PART) ?? ""].flatMap((xml) => [...xml.matchAll(/<w:(?:comment|commentRangeStart|commentReference)\b[^>]*w:id="(\d+)"/g)].map((match) => Number(match[1])));
+  const ids = [doc.xml, partText(doc.pkg, COMMENTS_PART) ?? ""].flatMap((xml) =>
+    [...xml.matchAll(/<w:(?:comment|commentRangeStart|commentReference)\b[^>]*w:id="(\d+)"/g)].map((match) => Number(match[1])),
+  );
   return Math.max(0, ...ids) + 1;
 }
 
@@ -114,10 +129,20 @@ function addComments(pkg: DocxPackage, mainPart: string, comments: readonly stri
   const existing = commentsPartPath(pkg, mainPart);
   if (existing && pkg.files.has(existing)) {
     const xml = partText(pkg, existing)!;
-    setPartText(pkg, existing, /<w:comments\b[^>]*\/>/.test(xml) ? xml.replace(/<w:comments\b([^>]*)\/>/, `<w:comments$1>${comments.join("")}</w:comments>`) : insertBefore(xml, "</w:comments>", comments.join("")));
+    setPartText(
+      pkg,
+      existing,
+      /<w:comments\b[^>]*\/>/.test(xml)
+        ? xml.replace(/<w:comments\b([^>]*)\/>/, `<w:comments$1>${comments.join("")}</w:comments>`)
+        : insertBefore(xml, "</w:comments>", comments.join("")),
+    );
     return;
   }
-  setPartText(pkg, COMMENTS_PART, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="${W_NS}">${comments.join("")}</w:comments>`);
+  setPartText(
+    pkg,
+    COMMENTS_PART,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="${W_NS}">${comments.join("")}</w:comments>`,
+  );
   const relsPath = relsPathOf(mainPart);
   setPartText(pkg, relsPath, insertBefore(partText(pkg, relsPath)!, "</Relationships>", commentsRel(mainPart)));
   setPartText(pkg, "[Content_Types].xml", insertBefore(partText(pkg, "[Content_Types].xml")!, "</Types>", COMMENTS_OVERRIDE));
@@ -156,14 +181,21 @@ export function writeState(doc: DocxDocument, state: AnnotationState): void {
   doc.statePart = item;
 }
 
-const stateRel = (index: number) => `<Relationship Id="${STATE_REL_ID}" Type="${REL_TYPES.customXml}" Target="../customXml/item${index}.xml"/>`;
-const stateOverride = (index: number) => `<Override PartName="/customXml/itemProps${index}.xml" ContentType="${CONTENT_TYPES.customXmlProps}"/>`;
+const stateRel = (index: number) =>
+  `<Relationship Id="${STATE_REL_ID}" Type="${REL_TYPES.customXml}" Target="../customXml/item${index}.xml"/>`;
+const stateOverride = (index: number) =>
+  `<Override PartName="/customXml/itemProps${index}.xml" ContentType="${CONTENT_TYPES.customXmlProps}"/>`;
 
 /**
  * Marks the cells: each located copy of a cell is shaded; the first also gets the comment. Returns the package
  * with document.xml, comments and the annotations part updated. Expects a document without marks (clear first).
  */
-export function annotate(doc: DocxDocument, marks: readonly CellMark[], located: ReadonlyMap<string, readonly LocatedCell[]>, options: AnnotateOptions = {}): DocxPackage {
+export function annotate(
+  doc: DocxDocument,
+  marks: readonly CellMark[],
+  located: ReadonlyMap<string, readonly LocatedCell[]>,
+  options: AnnotateOptions = {},
+): DocxPackage {
   const withComments = options.comments ?? true;
   const date = options.date ?? new Date().toISOString().replace(/\.\d+Z$/, "Z");
   const splices: Splice[] = [];
@@ -174,7 +206,15 @@ export function annotate(doc: DocxDocument, marks: readonly CellMark[], located:
     (located.get(mark.cell) ?? []).forEach((cell, copy) => {
       const shading = shadingSplice(doc.xml, cell.tc, MARK_FILLS[mark.severity]);
       splices.push(shading.splice);
-      const record: MarkRecord = { cell: mark.cell, severity: mark.severity, comment: null, fill: shading.originalFill, at: cell.at || null, shd: shading.shd, written: shading.written };
+      const record: MarkRecord = {
+        cell: mark.cell,
+        severity: mark.severity,
+        comment: null,
+        fill: shading.originalFill,
+        at: cell.at || null,
+        shd: shading.shd,
+        written: shading.written,
+      };
       if (withComments && copy === 0 && cell.paragraph) {
         const id = commentId++;
         const comment = commentSplice(doc.xml, cell.paragraph, id);
@@ -206,7 +246,9 @@ function removeExact(text: string, piece: string): string {
 
 /** Cells a mark record points at: by content-control tag, else by position. */
 function recordedCells(doc: DocxDocument, record: MarkRecord): XmlElement[] {
-  const byTag = controlCells(doc).filter((cell) => cell.id === record.cell).map((cell) => cell.tc);
+  const byTag = controlCells(doc)
+    .filter((cell) => cell.id === record.cell)
+    .map((cell) => cell.tc);
   if (byTag.length > 0) return byTag;
   if (!record.at) return [];
   return [...cellPositions(doc.root).entries()].filter(([, at]) => at === record.at).map(([tc]) => tc);
@@ -229,11 +271,14 @@ export function clearMarks(doc: DocxDocument): number {
     }
     for (const tc of recordedCells(doc, record)) {
       const at = xml.indexOf(record.written, tc.start);
-      if (at >= 0 && at + record.written.length <= tc.end) splices.push({ from: at, to: at + record.written.length, text: record.shd ?? "" });
+      if (at >= 0 && at + record.written.length <= tc.end)
+        splices.push({ from: at, to: at + record.written.length, text: record.shd ?? "" });
     }
   }
   xml = applySplices(xml, splices);
-  const commentIds = [...new Set([...doc.state.marks.flatMap((record) => (record.comment ? [Number(record.comment)] : [])), ...prefixedCommentIds(pkg)])];
+  const commentIds = [
+    ...new Set([...doc.state.marks.flatMap((record) => (record.comment ? [Number(record.comment)] : [])), ...prefixedCommentIds(pkg)]),
+  ];
   for (const record of doc.state.marks) {
     if (!record.comment) continue;
     const id = Number(record.comment);
@@ -255,7 +300,9 @@ function prefixedCommentIds(pkg: DocxPackage): number[] {
   const xml = path ? partText(pkg, path) : undefined;
   if (!xml) return [];
   const root = parseXml(xml);
-  return [...descendants(root, "w:comment")].filter((comment) => wordText(comment).startsWith(COMMENT_PREFIX)).map((comment) => Number(comment.attrs.get("w:id")));
+  return [...descendants(root, "w:comment")]
+    .filter((comment) => wordText(comment).startsWith(COMMENT_PREFIX))
+    .map((comment) => Number(comment.attrs.get("w:id")));
 }
 
 /** Anchors of the given comments in whatever form the writer used: range marks and the reference's run. */
@@ -266,7 +313,8 @@ function removeCommentAnchors(xml: string, ids: readonly number[]): string {
   for (const element of descendants(root)) {
     const id = element.attrs.get("w:id") ?? "";
     if (!doomed.has(id)) continue;
-    if (element.name === "w:commentRangeStart" || element.name === "w:commentRangeEnd") splices.push({ from: element.start, to: element.end, text: "" });
+    if (element.name === "w:commentRangeStart" || element.name === "w:commentRangeEnd")
+      splices.push({ from: element.start, to: element.end, text: "" });
     if (element.name === "w:commentReference") {
       const run = element.parent?.name === "w:r" ? element.parent : element;
       splices.push({ from: run.start, to: run.end, text: "" });
@@ -291,7 +339,10 @@ function removeComments(pkg: DocxPackage, ids: readonly number[]): void {
   const root = parseXml(xml);
   const ours = new Set(ids.map(String));
   const doomed = [...descendants(root, "w:comment")].filter((comment) => ours.has(comment.attrs.get("w:id") ?? ""));
-  const left = applySplices(xml, doomed.map((comment) => ({ from: comment.start, to: comment.end, text: "" })));
+  const left = applySplices(
+    xml,
+    doomed.map((comment) => ({ from: comment.start, to: comment.end, text: "" })),
+  );
   const relsPath = relsPathOf(pkg.mainPart);
   const rels = partText(pkg, relsPath) ?? "";
   const ourRel = rels.includes(`Id="${COMMENTS_REL_ID}"`);

@@ -43,7 +43,9 @@ export function documentXml(body: string, withSection: boolean): string {
 }
 
 export function relationshipsXml(relationships: readonly { id: string; type: string; target: string }[]): string {
-  const items = relationships.map((rel) => `<Relationship Id="${rel.id}" Type="${rel.type}" Target="${escapeAttribute(rel.target)}"/>`).join("");
+  const items = relationships
+    .map((rel) => `<Relationship Id="${rel.id}" Type="${rel.type}" Target="${escapeAttribute(rel.target)}"/>`)
+    .join("");
   return `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
 }
 
@@ -135,7 +137,11 @@ export function buildFlatOpc(body: string): string {
   return (
     `<?xml version="1.0" standalone="yes"?><?mso-application progid="Word.Document"?>` +
     `<pkg:package xmlns:pkg="${PKG_NS}">` +
-    part("/_rels/.rels", CONTENT_TYPES.relationships, relationshipsXml([{ id: "rId1", type: REL_TYPES.officeDocument, target: "word/document.xml" }])) +
+    part(
+      "/_rels/.rels",
+      CONTENT_TYPES.relationships,
+      relationshipsXml([{ id: "rId1", type: REL_TYPES.officeDocument, target: "word/document.xml" }]),
+    ) +
     part("/word/document.xml", CONTENT_TYPES.document, documentXml(body, false)) +
     `</pkg:package>`
   );

@@ -31,7 +31,8 @@ function unzip(bytes: Uint8Array, limits: ZipLimits): Map<string, Uint8Array> {
         entries++;
         total += file.originalSize;
         if (entries > limits.maxEntries) tooLarge = `包含超过 ${limits.maxEntries} 个文件`;
-        else if (file.originalSize > limits.maxEntryBytes || total > limits.maxTotalBytes) tooLarge = `解压后超过 ${Math.round(limits.maxTotalBytes / 1048576)} MB`;
+        else if (file.originalSize > limits.maxEntryBytes || total > limits.maxTotalBytes)
+          tooLarge = `解压后超过 ${Math.round(limits.maxTotalBytes / 1048576)} MB`;
         return tooLarge === null;
       },
     });
@@ -53,7 +54,9 @@ export function openDocx(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS):
   if (!files.has("[Content_Types].xml") || !rels) {
     throw new ReportReadError("NOT_DOCX", "文件不是 Word 文档（.docx），无法读取。如果是 WPS 或其他格式，请另存为 .docx 后再检查");
   }
-  const target = /Type="[^"]*\/officeDocument"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(strFromU8(rels));
+  const target = /Type="[^"]*\/officeDocument"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(
+    strFromU8(rels),
+  );
   const mainPart = (target?.[1] ?? target?.[2] ?? "word/document.xml").replace(/^\//, "");
   if (!files.has(mainPart)) throw new ReportReadError("NOT_DOCX", "文件中没有 Word 正文（word/document.xml），无法读取");
   return { files, mainPart };
@@ -74,7 +77,12 @@ export function parsePart(pkg: DocxPackage, path: string): { xml: string; root: 
   try {
     return { xml, root: parseXml(xml) };
   } catch (error) {
-    if (error instanceof XmlError) throw new ReportReadError("BAD_XML", `文档内容已损坏（${path}：${error.message}），无法读取。请在 Word 中打开并重新保存`, error.detail);
+    if (error instanceof XmlError)
+      throw new ReportReadError(
+        "BAD_XML",
+        `文档内容已损坏（${path}：${error.message}），无法读取。请在 Word 中打开并重新保存`,
+        error.detail,
+      );
     throw error;
   }
 }

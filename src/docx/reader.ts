@@ -39,7 +39,8 @@ export function loadDocx(bytes: Uint8Array): DocxDocument {
 /** (Re)reads a package, e.g. after clearing marks in memory. */
 export function loadDocxPackage(pkg: DocxPackage): DocxDocument {
   const { xml, root } = parsePart(pkg, pkg.mainPart);
-  const statePart = [...pkg.files.keys()].find((path) => /^customXml\/item\d+\.xml$/.test(path) && isAnnotationPart(partText(pkg, path) ?? "")) ?? null;
+  const statePart =
+    [...pkg.files.keys()].find((path) => /^customXml\/item\d+\.xml$/.test(path) && isAnnotationPart(partText(pkg, path) ?? "")) ?? null;
   const state = statePart ? parseState(partText(pkg, statePart)!) : EMPTY_STATE;
   return { pkg, xml, root, state, statePart };
 }
@@ -53,7 +54,9 @@ function tagOf(sdt: XmlElement): string | undefined {
 export function cellPositions(root: XmlElement): Map<XmlElement, string> {
   const positions = new Map<XmlElement, string>();
   [...descendants(root, "w:tbl")].forEach((tbl, tableIndex) => {
-    rowsOf(tbl).forEach((tr, rowIndex) => cellsOf(tr).forEach((tc, cellIndex) => positions.set(tc, `${tableIndex}/${rowIndex}/${cellIndex}`)));
+    rowsOf(tbl).forEach((tr, rowIndex) =>
+      cellsOf(tr).forEach((tc, cellIndex) => positions.set(tc, `${tableIndex}/${rowIndex}/${cellIndex}`)),
+    );
   });
   return positions;
 }
@@ -84,7 +87,7 @@ export function controlCells(doc: DocxDocument): LocatedCell[] {
     if (!tag || !isCellId(tag)) return [];
     const tc = ancestor(sdt, "w:tc");
     const content = child(sdt, "w:sdtContent") ?? sdt;
-    return [{ id: tag, tc: tc ?? sdt, paragraph: firstParagraph(content), at: tc ? positions.get(tc) ?? "" : "" }];
+    return [{ id: tag, tc: tc ?? sdt, paragraph: firstParagraph(content), at: tc ? (positions.get(tc) ?? "") : "" }];
   });
 }
 
@@ -120,7 +123,9 @@ function tableGrid(tbl: XmlElement, tableNumber: number, positions: Map<XmlEleme
 
 function tableGrids(doc: DocxDocument): Grid[] {
   const positions = cellPositions(doc.root);
-  return [...descendants(doc.root, "w:tbl")].filter((tbl) => !ancestor(tbl, "w:tbl")).map((tbl, index) => tableGrid(tbl, index + 1, positions));
+  return [...descendants(doc.root, "w:tbl")]
+    .filter((tbl) => !ancestor(tbl, "w:tbl"))
+    .map((tbl, index) => tableGrid(tbl, index + 1, positions));
 }
 
 export interface DocxReading {

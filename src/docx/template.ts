@@ -23,9 +23,15 @@ const DATA_FILL = "FFFFFF";
 
 const body = (text: string) => paragraph({ firstLineChars: 2, lineExact: 560, align: "both", mark: BODY }, run(text, BODY));
 const heading = (text: string) =>
-  paragraph({ firstLineChars: 2, lineExact: 560, keepNext: true, outlineLevel: 0, mark: { font: "heading", size: 32 } }, run(text, { font: "heading", size: 32 }));
+  paragraph(
+    { firstLineChars: 2, lineExact: 560, keepNext: true, outlineLevel: 0, mark: { font: "heading", size: 32 } },
+    run(text, { font: "heading", size: 32 }),
+  );
 const subheading = (text: string) =>
-  paragraph({ firstLineChars: 2, lineExact: 560, keepNext: true, outlineLevel: 1, mark: { font: "subheading", size: 32 } }, run(text, { font: "subheading", size: 32 }));
+  paragraph(
+    { firstLineChars: 2, lineExact: 560, keepNext: true, outlineLevel: 1, mark: { font: "subheading", size: 32 } },
+    run(text, { font: "subheading", size: 32 }),
+  );
 
 function labelParagraph(text: string, props: RunProps = TABLE_TEXT, align: "center" | "left" = "center"): string {
   return paragraph({ align, mark: props }, run(text, props));
@@ -65,7 +71,8 @@ function columnHeaderSlots(columns: readonly HeaderNode[], offset: number, level
       const span = breadth(node);
       const spansDown = !node.children && level < levels - 1;
       rows[level]!.push({ column, span, merge: spansDown ? "restart" : undefined, content: labelParagraph(node.label) });
-      if (spansDown) for (let below = level + 1; below < levels; below++) rows[below]!.push({ column, span, merge: "continue", content: "" });
+      if (spansDown)
+        for (let below = level + 1; below < levels; below++) rows[below]!.push({ column, span, merge: "continue", content: "" });
       if (node.children) visit(node.children, level + 1, column);
       column += span;
     }
@@ -99,7 +106,14 @@ function slotCells(slots: readonly Slot[], widths: readonly number[]): string[] 
     });
 }
 
-function dataCell(table: TableDecl, rowPath: readonly HeaderNode[], columnPath: readonly HeaderNode[], width: number, span: number, ids: ControlIds): string {
+function dataCell(
+  table: TableDecl,
+  rowPath: readonly HeaderNode[],
+  columnPath: readonly HeaderNode[],
+  width: number,
+  span: number,
+  ids: ControlIds,
+): string {
   const tag = cellId(table.id, leafOf(rowPath).key ?? "", leafOf(columnPath).key ?? "");
   const title = [titleOf(rowPath), titleOf(columnPath)].filter((part) => part !== "").join(" · ");
   const content = paragraph({ align: "center", mark: TABLE_TEXT });
@@ -118,7 +132,12 @@ function singleGridTable(decl: TableDecl, grid: GridDecl, labelWidths: readonly 
   const headerRows = columnHeaderSlots(grid.columns, labelLevels, columnLevels).map((slots, level) => {
     if (labelLevels > 0) {
       const corner = grid.corner ? labelParagraph(grid.corner, TABLE_NOTE) : "";
-      slots.push({ column: 0, span: labelLevels, merge: columnLevels > 1 ? (level === 0 ? "restart" : "continue") : undefined, content: level === 0 ? corner : "" });
+      slots.push({
+        column: 0,
+        span: labelLevels,
+        merge: columnLevels > 1 ? (level === 0 ? "restart" : "continue") : undefined,
+        content: level === 0 ? corner : "",
+      });
     }
     return row(slotCells(slots, widths), { header: true });
   });
@@ -145,12 +164,16 @@ function blockTable(decl: TableDecl, ids: ControlIds): string {
     const titleRow = row([cell({ width: TEXT_WIDTH, span: valueColumns + 1, fill: HEADER_FILL }, labelParagraph(grid.title ?? ""))], {});
     const headerRow = row([
       cell({ width: labelWidth, fill: HEADER_FILL }, labelParagraph(grid.corner ?? "")),
-      ...columns.map((path, index) => cell({ width: valueWidth * columnSpans[index]!, span: columnSpans[index], fill: HEADER_FILL }, labelParagraph(titleOf(path)))),
+      ...columns.map((path, index) =>
+        cell({ width: valueWidth * columnSpans[index]!, span: columnSpans[index], fill: HEADER_FILL }, labelParagraph(titleOf(path))),
+      ),
     ]);
     const dataRows = leafPaths(grid.rows).map((rowPath) =>
       row([
         cell({ width: labelWidth, fill: HEADER_FILL }, labelParagraph(leafOf(rowPath).label, TABLE_TEXT, "left")),
-        ...columns.map((columnPath, index) => dataCell(decl, rowPath, columnPath, valueWidth * columnSpans[index]!, columnSpans[index]!, ids)),
+        ...columns.map((columnPath, index) =>
+          dataCell(decl, rowPath, columnPath, valueWidth * columnSpans[index]!, columnSpans[index]!, ids),
+        ),
       ]),
     );
     return [titleRow, headerRow, ...dataRows];
@@ -192,7 +215,10 @@ export function templateBody(format: FormatDecl, options: TemplateOptions): stri
     if (index === 0) {
       for (const part of OVERVIEW_PARTS) parts.push(subheading(part), body(`（请概述本年度${part.replace(/^（.）/, "")}工作情况。）`));
     } else if (index === format.headings.length - 1) {
-      parts.push(body(`${year}年，本机关依据《政府信息公开信息处理费管理办法》收取政府信息公开信息处理费    元。`), body("（其他需要报告的事项。）"));
+      parts.push(
+        body(`${year}年，本机关依据《政府信息公开信息处理费管理办法》收取政府信息公开信息处理费    元。`),
+        body("（其他需要报告的事项。）"),
+      );
     } else {
       parts.push(body("（请填写本部分内容。）"));
     }

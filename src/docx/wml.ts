@@ -57,7 +57,8 @@ export function paragraph(props: ParagraphProps, ...runs: string[]): string {
     props.lineExact !== undefined ? `w:line="${props.lineExact}" w:lineRule="exact"` : "",
   ].filter((attribute) => attribute !== "");
   if (spacing.length > 0) parts.push(`<w:spacing ${spacing.join(" ")}/>`);
-  if (props.firstLineChars) parts.push(`<w:ind w:firstLineChars="${props.firstLineChars * 100}" w:firstLine="${props.firstLineChars * 320}"/>`);
+  if (props.firstLineChars)
+    parts.push(`<w:ind w:firstLineChars="${props.firstLineChars * 100}" w:firstLine="${props.firstLineChars * 320}"/>`);
   if (props.align) parts.push(`<w:jc w:val="${props.align}"/>`);
   if (props.outlineLevel !== undefined) parts.push(`<w:outlineLvl w:val="${props.outlineLevel}"/>`);
   if (props.mark) parts.push(run("", props.mark).replace(/^<w:r>(<w:rPr>.*<\/w:rPr>).*$/, "$1"));

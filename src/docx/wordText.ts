@@ -8,7 +8,20 @@
  */
 import { child, type XmlElement } from "../util/xml";
 
-const SKIPPED = new Set(["w:del", "w:moveFrom", "w:instrText", "w:delText", "w:delInstrText", "mc:Fallback", "w:sdtPr", "w:rPr", "w:pPr", "w:tblPr", "w:trPr", "w:tcPr"]);
+const SKIPPED = new Set([
+  "w:del",
+  "w:moveFrom",
+  "w:instrText",
+  "w:delText",
+  "w:delInstrText",
+  "mc:Fallback",
+  "w:sdtPr",
+  "w:rPr",
+  "w:pPr",
+  "w:tblPr",
+  "w:trPr",
+  "w:tcPr",
+]);
 
 function isOff(element: XmlElement | undefined): boolean {
   const value = element?.attrs.get("w:val");

@@ -87,7 +87,9 @@ export function commentText(mark: CellMark): string {
   if (fixes.length > 0) {
     const text = fixes[0]!.cells.find((cell) => cell.id === mark.cell)?.text ?? null;
     const rules = [...new Set(fixes.map((finding) => finding.rule))].join("、");
-    lines.push(`【${SEVERITY_LABELS[fixes[0]!.severity]} ${rules}】${fixMessage({ id: mark.cell, value: fixes[0]!.likely!.value, text }, fixes.length)}：`);
+    lines.push(
+      `【${SEVERITY_LABELS[fixes[0]!.severity]} ${rules}】${fixMessage({ id: mark.cell, value: fixes[0]!.likely!.value, text }, fixes.length)}：`,
+    );
     lines.push(...fixes.map((finding) => `  · ${findingMessage(finding)}`));
   }
   lines.push(...others.map((finding) => `${label(finding)}${findingMessage(finding)}`));

@@ -49,7 +49,9 @@ export function isPlaceholderOrganization(name: string): boolean {
 
 function organizationFindings(organization: string | null): Finding[] {
   if (organization === null || !isPlaceholderOrganization(organization)) return [];
-  return [readFinding("FMT-ORG-PLACEHOLDER", "warning", null, "FMT-ORG-PLACEHOLDER", { kind: "placeholderOrganization", text: organization })];
+  return [
+    readFinding("FMT-ORG-PLACEHOLDER", "warning", null, "FMT-ORG-PLACEHOLDER", { kind: "placeholderOrganization", text: organization }),
+  ];
 }
 
 /** Main format first, then the others: a report may hold parts of a superseded format. */
@@ -66,12 +68,22 @@ export function checkReport(reading: ReportReading): CheckResult {
   const ruleFindings = rules.flatMap((rule) => evaluateRule(rule, cells, explained));
   markLikelyCells(ruleFindings, cells);
   const values = Object.fromEntries([...cells].map(([id, cell]) => [id, cell.value]));
-  findings.push(...ruleFindings, ...missingCellFindings(format, cells, explained), ...textFindings(format, reading.paragraphs ?? [], values));
+  findings.push(
+    ...ruleFindings,
+    ...missingCellFindings(format, cells, explained),
+    ...textFindings(format, reading.paragraphs ?? [], values),
+  );
 
   const order = new Map(formatCells(format).map((cell, index) => [cell.id, index]));
   const dismissedKeys = new Set(reading.dismissed ?? []);
-  const sorted = sortFindings(findings.filter((finding) => !dismissedKeys.has(finding.key)), (id) => order.get(id) ?? order.size);
-  const dismissed = sortFindings(findings.filter((finding) => dismissedKeys.has(finding.key)), (id) => order.get(id) ?? order.size);
+  const sorted = sortFindings(
+    findings.filter((finding) => !dismissedKeys.has(finding.key)),
+    (id) => order.get(id) ?? order.size,
+  );
+  const dismissed = sortFindings(
+    findings.filter((finding) => dismissedKeys.has(finding.key)),
+    (id) => order.get(id) ?? order.size,
+  );
   const expectedIds = formatCells(format).map((cell) => cell.id);
   return {
     format: format.id,
@@ -101,7 +113,9 @@ function readCells(format: FormatDecl, readings: readonly CellReading[], finding
     if (copies.length > 1) findings.push(duplicateFinding(decl, copies, texts.length > 1));
     const text = copies[0]!.text;
     const parsed = parseCellText(text, decl.valueType, decl.unit);
-    const table = format.tables.find((candidate) => candidate.id === decl.table) ?? newestFormat().tables.find((candidate) => candidate.id === decl.table)!;
+    const table =
+      format.tables.find((candidate) => candidate.id === decl.table) ??
+      newestFormat().tables.find((candidate) => candidate.id === decl.table)!;
     findings.push(...findingsForValue(table.valueRule, decl, text, parsed));
     // Differing copies: we cannot know which one the user means, so no arithmetic on it.
     const value = texts.length > 1 ? null : arithmeticValue(parsed);
@@ -112,7 +126,12 @@ function readCells(format: FormatDecl, readings: readonly CellReading[], finding
 
 function unknownCellFinding(id: string, reading: CellReading): Finding {
   return {
-    ...readFinding("READ-UNKNOWN-CELL", "warning", null, `READ-UNKNOWN-CELL:${id}`, { kind: "unknownCell", id, text: reading.text, where: reading.where ?? null }),
+    ...readFinding("READ-UNKNOWN-CELL", "warning", null, `READ-UNKNOWN-CELL:${id}`, {
+      kind: "unknownCell",
+      id,
+      text: reading.text,
+      where: reading.where ?? null,
+    }),
   };
 }
 
@@ -143,8 +162,7 @@ function rulesToEvaluate(format: FormatDecl, cells: Map<string, CellState>, expl
       legacy.replaces.forEach((id) => explained.add(id));
     }
   }
-  const substitute = (ids: readonly string[]) =>
-    ids.map((id) => substitutions.get(id) ?? id).filter((id) => id !== "");
+  const substitute = (ids: readonly string[]) => ids.map((id) => substitutions.get(id) ?? id).filter((id) => id !== "");
   const main = format.rules.map((rule) =>
     rule.kind === "sum" ? { ...rule, plus: substitute(rule.plus), minus: substitute(rule.minus) } : rule,
   );

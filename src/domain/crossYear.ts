@@ -33,7 +33,10 @@ function carry(rule: CarryRule, previous: CheckResult, current: CheckResult): Fi
       rule: rule.id,
       severity: rule.severity,
       category: "rule",
-      cells: [findingCell(cell, formatNumber(now)), { ...findingCell(lastYear, formatNumber(before)), table: `${previous.year} 年${findingCell(lastYear, null).table}` }],
+      cells: [
+        findingCell(cell, formatNumber(now)),
+        { ...findingCell(lastYear, formatNumber(before)), table: `${previous.year} 年${findingCell(lastYear, null).table}` },
+      ],
       expected: before,
       actual: now,
       table: cell.table,

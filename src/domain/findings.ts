@@ -118,7 +118,17 @@ export function findingCell(cell: CellDecl, text: string | null): FindingCell {
 
 /** A finding about the report's format (FMT-*) or about reading it (READ-*), not tied to cells. */
 export function readFinding(rule: string, severity: Severity, table: TableId | null, key: string, detail: FindingDetail): Finding {
-  return { rule, severity, category: rule.startsWith("FMT-") ? "format" : "read", cells: [], expected: null, actual: null, table, key, detail };
+  return {
+    rule,
+    severity,
+    category: rule.startsWith("FMT-") ? "format" : "read",
+    cells: [],
+    expected: null,
+    actual: null,
+    table,
+    key,
+    detail,
+  };
 }
 
 const TABLE_ORDER: Record<string, number> = { none: 0, t2: 1, t3: 2, t4: 3 };

@@ -163,7 +163,9 @@ export type GridCellId<Table extends string, G> = G extends { readonly rows: rea
   : never;
 
 /** The cell ids of a table declaration. */
-export type TableCellId<T> = T extends { readonly id: infer Id extends string; readonly grids: readonly (infer G)[] } ? GridCellId<Id, G> : never;
+export type TableCellId<T> = T extends { readonly id: infer Id extends string; readonly grids: readonly (infer G)[] }
+  ? GridCellId<Id, G>
+  : never;
 
 /** The cell ids of a format declaration, for declarations whose tables keep their literal types. */
 export type FormatCellId<F> = F extends { readonly tables: readonly (infer T)[] } ? TableCellId<T> : never;

@@ -47,7 +47,11 @@ function flatten(paragraphs: readonly string[]): string {
   return paragraphs.join("").normalize("NFKC").replace(/\s+/g, "");
 }
 
-export function textFindings(format: FormatDecl, paragraphs: readonly string[], values: Readonly<Record<string, number | null>>): Finding[] {
+export function textFindings(
+  format: FormatDecl,
+  paragraphs: readonly string[],
+  values: Readonly<Record<string, number | null>>,
+): Finding[] {
   const text = flatten(paragraphs);
   return QUANTITIES.flatMap((quantity) => {
     const ids = quantity.cells(format);
@@ -68,7 +72,14 @@ export function textFindings(format: FormatDecl, paragraphs: readonly string[], 
           actual: Number(match[1]),
           table: tableId,
           key: `TX-1:${quantity.name}:${index}`,
-          detail: { kind: "quoted" as const, quantity: quantity.name, context, quoted: Number(match[1]), tableValue: table, table: tableId },
+          detail: {
+            kind: "quoted" as const,
+            quantity: quantity.name,
+            context,
+            quoted: Number(match[1]),
+            tableValue: table,
+            table: tableId,
+          },
         };
       });
   });

@@ -22,7 +22,14 @@ function keyKind(detail: FindingDetail): string {
   }
 }
 
-function valueFinding(rule: ValueRuleId, cell: CellDecl, text: string, severity: Finding["severity"], detail: FindingDetail, actual: number | null): Finding {
+function valueFinding(
+  rule: ValueRuleId,
+  cell: CellDecl,
+  text: string,
+  severity: Finding["severity"],
+  detail: FindingDetail,
+  actual: number | null,
+): Finding {
   return {
     rule,
     severity,

@@ -14,14 +14,7 @@ export type ValueNote =
   | { kind: "otherDigits" };
 
 export type InvalidReason =
-  | "noNumber"
-  | "leadingText"
-  | "multipleNumbers"
-  | "badSeparator"
-  | "negativeCount"
-  | "decimalCount"
-  | "wrongUnit"
-  | "tooLong";
+  "noNumber" | "leadingText" | "multipleNumbers" | "badSeparator" | "negativeCount" | "decimalCount" | "wrongUnit" | "tooLong";
 
 export type ParsedValue =
   | { status: "number"; value: number; notes: ValueNote[] }
@@ -45,7 +38,10 @@ const AMOUNT_UNITS = ["万元", "万", "元"];
 const MAX_AMOUNT_DECIMALS = 4;
 
 export function normalizeCellText(raw: string): string {
-  return raw.normalize("NFKC").replace(/[\s\u200b\ufeff]+/g, " ").trim();
+  return raw
+    .normalize("NFKC")
+    .replace(/[\s\u200b\ufeff]+/g, " ")
+    .trim();
 }
 
 /** Digits split by spaces, as in "1 234": allowed only as thousands groups. */
@@ -92,7 +88,8 @@ function parseNormalized(text: string, type: ValueType, unit: string | null): Pa
     return { status: "invalid", reason: "badSeparator", detail: text };
   }
   const negative = sign === "-" || sign === "−";
-  if (integerPart.replace(/,/g, "").replace(/^0+(?=\d)/, "").length > MAX_INTEGER_DIGITS) return { status: "invalid", reason: "tooLong", detail: text };
+  if (integerPart.replace(/,/g, "").replace(/^0+(?=\d)/, "").length > MAX_INTEGER_DIGITS)
+    return { status: "invalid", reason: "tooLong", detail: text };
   let value = Number(`${integerPart.replace(/,/g, "")}${fraction !== undefined ? `.${fraction}` : ""}`);
   if (negative) value = -value;
 
@@ -122,8 +119,14 @@ function parseNormalized(text: string, type: ValueType, unit: string | null): Pa
   if (type !== "signedCount" && negative) {
     return { status: "invalid", reason: "negativeCount", detail: text, value: roundAmount(value) };
   }
-  if (type !== "amount" && fraction !== undefined) return { status: "invalid", reason: "decimalCount", detail: text, value: roundAmount(value) };
-  if (type === "amount" && fraction !== undefined && fraction.length > MAX_AMOUNT_DECIMALS && !notes.some((n) => n.kind === "yuanConverted")) {
+  if (type !== "amount" && fraction !== undefined)
+    return { status: "invalid", reason: "decimalCount", detail: text, value: roundAmount(value) };
+  if (
+    type === "amount" &&
+    fraction !== undefined &&
+    fraction.length > MAX_AMOUNT_DECIMALS &&
+    !notes.some((n) => n.kind === "yuanConverted")
+  ) {
     notes.push({ kind: "precision", decimals: fraction.length });
   }
   return { status: "number", value: roundAmount(value), notes };

@@ -6,7 +6,15 @@
  * problem name that cell and the value that mends every sum it breaks (and then no sum names another value).
  */
 import { TABLE_NAMES, findCell } from "./cells";
-import { brokenSumSummary, type CellFix, type Finding, type FindingDetail, type FindingGroup, type SourcePosition, type Term } from "./findings";
+import {
+  brokenSumSummary,
+  type CellFix,
+  type Finding,
+  type FindingDetail,
+  type FindingGroup,
+  type SourcePosition,
+  type Term,
+} from "./findings";
 import { FORMATS, formatById } from "./formats";
 import type { CellDecl, Severity, TableId } from "./formatModel";
 import { tableTitle } from "./tables";
@@ -104,7 +112,10 @@ function sumMessage(detail: Extract<FindingDetail, { kind: "sum" }>, singledOut:
         `“（七）总计”${typedText(detail.target)}，相差 ${difference}${ifRight("各项", "（七）总计")}`
       );
     case "groupTotal": {
-      const group = decl.columnPath.slice(0, -1).map((node) => node.label).join(" · ");
+      const group = decl.columnPath
+        .slice(0, -1)
+        .map((node) => node.label)
+        .join(" · ");
       return (
         `${TABLE_NAMES[decl.table]}“${group}”四项之和为 ${formatNumber(sumOfParts)}（${explainTerms(detail.plus, columnLeaf, true)}），` +
         `“总计”${typedText(detail.target)}，相差 ${difference}${ifRight("四项", "总计")}`
@@ -207,7 +218,10 @@ export function findingMessage(finding: Finding): string {
     case "unknownCell":
       return `发现未知的单元格标记“${detail.id}”${detail.where?.kind === "line" ? `（文件第 ${detail.where.line} 行）` : ""}，其内容“${detail.text.trim()}”未参与核对`;
     case "missingCells": {
-      const names = detail.cells.slice(0, 5).map((id) => describeCell(id)).join("、");
+      const names = detail.cells
+        .slice(0, 5)
+        .map((id) => describeCell(id))
+        .join("、");
       return `${TABLE_NAMES[detail.table]}有 ${detail.cells.length} 个单元格未找到：${names}${detail.cells.length > 5 ? " 等" : ""}`;
     }
     case "unplaced":
@@ -222,7 +236,11 @@ export function findingMessage(finding: Finding): string {
       return `标题“${detail.text}”${detail.change === "renamed" ? "措辞与标准格式不同" : "序号与标准格式不同"}，标准格式为“${detail.heading}”`;
     case "titleMissing": {
       const year =
-        detail.year === null ? "也未能确定年份，请用 --year 指定" : detail.yearFrom === "override" ? `年份按指定的 ${detail.year} 年` : `年份按正文推断为 ${detail.year} 年`;
+        detail.year === null
+          ? "也未能确定年份，请用 --year 指定"
+          : detail.yearFrom === "override"
+            ? `年份按指定的 ${detail.year} 年`
+            : `年份按正文推断为 ${detail.year} 年`;
       return `未找到${TITLE_EXAMPLE}，${year}`;
     }
     case "placeholderOrganization":
@@ -253,9 +271,13 @@ function distinctLabels(formatId: string, otherId: string, table: TableId): stri
     new Set(
       formatById(id)
         .tables.filter((decl) => decl.id === table)
-        .flatMap((decl) => decl.grids.flatMap((grid) => [...grid.rows, ...grid.columns].flatMap(function leaves(node): string[] {
-          return node.children ? node.children.flatMap(leaves) : [node.label];
-        }))),
+        .flatMap((decl) =>
+          decl.grids.flatMap((grid) =>
+            [...grid.rows, ...grid.columns].flatMap(function leaves(node): string[] {
+              return node.children ? node.children.flatMap(leaves) : [node.label];
+            }),
+          ),
+        ),
     );
   const mine = labels(formatId);
   const other = labels(otherId);
@@ -325,7 +347,13 @@ export function countsText(result: { errors: number; warnings: number; findings:
 }
 
 /** 机关：… 年度：… 格式：… — the report's identity as both the pane and the command line show it. */
-export function identityParts(result: { organization: string | null; year: number | null; format: string; cellsRead: number; cellsExpected: number }): string[] {
+export function identityParts(result: {
+  organization: string | null;
+  year: number | null;
+  format: string;
+  cellsRead: number;
+  cellsExpected: number;
+}): string[] {
   return [
     `机关：${result.organization ?? "未识别"}`,
     `年度：${result.year ?? "未识别"}`,

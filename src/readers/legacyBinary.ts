@@ -25,7 +25,10 @@ export const LEGACY_BINARY_READER: ReportReader = {
     if (isEncryptedPackage(bytes)) {
       throw new ReportReadError("ENCRYPTED", "文件已加密（设置了打开密码），无法读取。请在 Word 中取消密码后另存为 .docx 再检查");
     }
-    throw new ReportReadError("LEGACY_DOC", "这是旧版 Word（.doc）或 WPS（.wps）文件，无法直接读取。请在 Word 或 WPS 中“另存为” .docx 格式后再检查");
+    throw new ReportReadError(
+      "LEGACY_DOC",
+      "这是旧版 Word（.doc）或 WPS（.wps）文件，无法直接读取。请在 Word 或 WPS 中“另存为” .docx 格式后再检查",
+    );
   },
 };
 

@@ -153,7 +153,10 @@ export function placeTable3(rows: readonly RawRow[]): TablePlacement {
     const from = k === 0 ? 0 : dataIndexes[k - 1]! + 1;
     const to = k === dataIndexes.length - 1 ? rows.length : dataIndexes[k + 1]!;
     const before = labelsOf.slice(from, rowIndex).join("").slice(-MAX_CONTEXT);
-    const after = labelsOf.slice(rowIndex + 1, to).join("").slice(0, MAX_CONTEXT);
+    const after = labelsOf
+      .slice(rowIndex + 1, to)
+      .join("")
+      .slice(0, MAX_CONTEXT);
     return { context: before + labelsOf[rowIndex]! + after, own: labelsOf[rowIndex]! };
   });
   const scores = contexts.map(({ context, own }) => T3_CANDIDATES.map((candidate) => matchScore(candidate, context, own)));
@@ -173,13 +176,16 @@ export function placeTable3(rows: readonly RawRow[]): TablePlacement {
     placement.found = true;
     const values = trimValues(row.values, T3_COLUMNS.length);
     if (values.length !== T3_COLUMNS.length) {
-      placement.findings.push(unplaced("t3", row, { reason: "valueCount", row: candidate.node.label, found: values.length, expected: T3_COLUMNS.length }));
+      placement.findings.push(
+        unplaced("t3", row, { reason: "valueCount", row: candidate.node.label, found: values.length, expected: T3_COLUMNS.length }),
+      );
       return;
     }
     placement.cells.push(...cellsOfRow("t3", candidate.node.key ?? "", T3_COLUMNS, values, row));
     if (candidate.formats.length === 1) ownRows.add(candidate.formats[0]!);
     const variantIndex = scores[k]![candidateIndex]!.variantIndex;
-    if (variantIndex > 0) placement.findings.push(labelVariantFinding("t3", row, candidate.node, candidate.node.variants![variantIndex - 1]!));
+    if (variantIndex > 0)
+      placement.findings.push(labelVariantFinding("t3", row, candidate.node, candidate.node.variants![variantIndex - 1]!));
   });
   placement.variant = ownRows.size === 1 ? [...ownRows][0]! : null;
   return placement;
@@ -276,7 +282,9 @@ function table2Rows(): Table2Row[] {
 function table2Markers(): Map<string, FormatId> {
   const labelsByFormat = tableDecls("t2").map(({ format, decl }) => ({
     format,
-    labels: new Set(decl.grids.flatMap((grid) => [...leafPaths(grid.rows), ...leafPaths(grid.columns)].map((path) => labelKey(leafOf(path).label)))),
+    labels: new Set(
+      decl.grids.flatMap((grid) => [...leafPaths(grid.rows), ...leafPaths(grid.columns)].map((path) => labelKey(leafOf(path).label))),
+    ),
   }));
   const markers = new Map<string, FormatId>();
   for (const { format, labels } of labelsByFormat) {
@@ -305,7 +313,12 @@ function rowLabelMatch(row: RawRow, variant: FormatId | null): Table2Row | undef
   const keys = row.labels.map(labelKey).reverse();
   const joined = labelKey(row.labels.join(""));
   const matches = (entry: Table2Row) => keys.includes(entry.key) || joined.endsWith(entry.key);
-  const ordered = [...T2_ROWS].sort((a, b) => Number(b.format === variant) - Number(a.format === variant) || Number(!!a.variantOf) - Number(!!b.variantOf) || b.key.length - a.key.length);
+  const ordered = [...T2_ROWS].sort(
+    (a, b) =>
+      Number(b.format === variant) - Number(a.format === variant) ||
+      Number(!!a.variantOf) - Number(!!b.variantOf) ||
+      b.key.length - a.key.length,
+  );
   return ordered.find(matches);
 }
 
@@ -334,7 +347,12 @@ export function placeTable2(rows: readonly RawRow[]): TablePlacement {
     if (match.variantOf) placement.findings.push(supersededLabelFinding(row, match));
   }
   if (placement.variant === null && placement.cells.length > 0) {
-    placement.variant = T2_ROWS.find((entry) => placement.cells[0]!.id.startsWith(`t2.${entry.node.key}.`) && columnKeys(entry.grid).some((column) => placement.cells[0]!.id.endsWith(`.${column}`)))?.format ?? null;
+    placement.variant =
+      T2_ROWS.find(
+        (entry) =>
+          placement.cells[0]!.id.startsWith(`t2.${entry.node.key}.`) &&
+          columnKeys(entry.grid).some((column) => placement.cells[0]!.id.endsWith(`.${column}`)),
+      )?.format ?? null;
   }
   return placement;
 }
@@ -342,7 +360,8 @@ export function placeTable2(rows: readonly RawRow[]): TablePlacement {
 /** 规范性文件 where 2021 prints 行政规范性文件: a superseded format's label, so an error (the spec §7 class 1). */
 function supersededLabelFinding(row: RawRow, match: Table2Row): Finding {
   const oldFormat = FORMATS.find(
-    (format) => format.id !== match.format && T2_ROWS.some((entry) => entry.format === format.id && !entry.variantOf && entry.key === match.key),
+    (format) =>
+      format.id !== match.format && T2_ROWS.some((entry) => entry.format === format.id && !entry.variantOf && entry.key === match.key),
   );
   return oldFormat
     ? readFinding("FMT-OLD-LABEL", "error", "t2", `FMT-OLD-LABEL:t2:${match.node.key}`, {

@@ -31,13 +31,19 @@ export function isPageNumberLine(line: string): boolean {
 /** A layout or pasted line: trailing value tokens are values; the rest splits into label segments at wide gaps. */
 export function rowFromLine(line: string, where: SourcePosition): RawRow {
   if (line.includes("\t")) return rowFromCells(line.split("\t"), where);
-  const tokens = line.trim().split(/\s+/).filter((token) => token !== "");
+  const tokens = line
+    .trim()
+    .split(/\s+/)
+    .filter((token) => token !== "");
   let firstValue = tokens.length;
   while (firstValue > 0 && isValueToken(tokens[firstValue - 1]!)) firstValue--;
   const values = tokens.slice(firstValue);
   let labelText = line.trim();
   for (let i = 0; i < values.length; i++) labelText = labelText.replace(/\s*\S+\s*$/, "");
-  const labels = labelText.split(/\s{2,}|\u3000+/).map((segment) => segment.trim()).filter((segment) => segment !== "");
+  const labels = labelText
+    .split(/\s{2,}|\u3000+/)
+    .map((segment) => segment.trim())
+    .filter((segment) => segment !== "");
   return { where, labels, values };
 }
 
@@ -46,7 +52,11 @@ export function rowFromLine(line: string, where: SourcePosition): RawRow {
  * In pasted text a row of labels and empty cells has no values (trailing tabs); in a real table an empty cell is a
  * blank data cell, so `emptyCellsAreValues` keeps them.
  */
-export function rowFromCells(cells: readonly string[], where: SourcePosition, options: { emptyCellsAreValues?: boolean; refs?: readonly unknown[] } = {}): RawRow {
+export function rowFromCells(
+  cells: readonly string[],
+  where: SourcePosition,
+  options: { emptyCellsAreValues?: boolean; refs?: readonly unknown[] } = {},
+): RawRow {
   const texts = cells.map((cell) => cell.trim());
   let firstValue = texts.length;
   while (firstValue > 0 && (texts[firstValue - 1] === "" || isValueToken(texts[firstValue - 1]!))) firstValue--;

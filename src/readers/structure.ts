@@ -23,16 +23,26 @@ const PERIOD = /统计期限[^0-9]{0,8}(\d{4})年1月1日/;
 
 /** The title from the first lines: "洪泽区人民政府 / 2023 年政府信息公开工作年度报告", or year first. */
 export function findTitle(paragraphs: readonly string[]): TitleInfo {
-  const head = paragraphs.map((text) => text.trim()).filter((text) => text !== "").slice(0, 6);
+  const head = paragraphs
+    .map((text) => text.trim())
+    .filter((text) => text !== "")
+    .slice(0, 6);
   for (let start = 0; start < head.length; start++) {
-    const joined = head.slice(start, start + 3).join("").normalize("NFKC").replace(/\s+/g, "");
+    const joined = head
+      .slice(start, start + 3)
+      .join("")
+      .normalize("NFKC")
+      .replace(/\s+/g, "");
     const match = TITLE.exec(joined);
     if (match) {
       const organization = (match[1] || match[3] || "").trim();
       return { organization: organization === "" ? null : organization, year: Number(match[2]), source: "title" };
     }
   }
-  const text = paragraphs.join("\n").normalize("NFKC").replace(/[ \t]+/g, "");
+  const text = paragraphs
+    .join("\n")
+    .normalize("NFKC")
+    .replace(/[ \t]+/g, "");
   const period = PERIOD.exec(text);
   if (period) return { organization: null, year: Number(period[1]), source: "period" };
   const years = [...text.matchAll(/(20\d{2})年/g)].map((match) => Number(match[1]));
@@ -94,10 +104,25 @@ export function findHeadings(paragraphs: readonly string[]): HeadingHit[] {
 export function headingFindings(hits: readonly HeadingHit[]): Finding[] {
   return SECTION_HEADINGS.flatMap((heading, section) => {
     const hit = hits.find((candidate) => candidate.section === section);
-    if (!hit) return [readFinding("FMT-HEADING-MISSING", "warning", null, `FMT-HEADING-MISSING:${section + 1}`, { kind: "headingMissing", section, heading })];
+    if (!hit)
+      return [
+        readFinding("FMT-HEADING-MISSING", "warning", null, `FMT-HEADING-MISSING:${section + 1}`, {
+          kind: "headingMissing",
+          section,
+          heading,
+        }),
+      ];
     if (hit.kind === "exact") return [];
     const rule = hit.kind === "renamed" ? "FMT-HEADING-RENAMED" : "FMT-HEADING-RENUMBERED";
-    return [readFinding(rule, "warning", null, `${rule}:${section + 1}`, { kind: "headingChanged", section, heading, text: hit.text, change: hit.kind })];
+    return [
+      readFinding(rule, "warning", null, `${rule}:${section + 1}`, {
+        kind: "headingChanged",
+        section,
+        heading,
+        text: hit.text,
+        change: hit.kind,
+      }),
+    ];
   });
 }
 
@@ -138,7 +163,12 @@ export function assembleReading(parts: ReadParts): ReportReading {
   for (const placement of parts.placements) {
     findings.push(...placement.findings);
     if (!placement.found && decl) {
-      findings.push(readFinding("FMT-TABLE-MISSING", "error", placement.table, `FMT-TABLE-MISSING:${placement.table}`, { kind: "tableMissing", table: placement.table }));
+      findings.push(
+        readFinding("FMT-TABLE-MISSING", "error", placement.table, `FMT-TABLE-MISSING:${placement.table}`, {
+          kind: "tableMissing",
+          table: placement.table,
+        }),
+      );
       explainedMissing.push(...tableCellIds(decl, placement.table));
     }
   }
@@ -160,11 +190,25 @@ function formatFindings(format: FormatDecl, year: number | null, variants: Map<T
   const findings: Finding[] = [];
   const expected = year !== null ? formatForYear(year) : null;
   if (expected && year !== null && supersedes(expected, format)) {
-    findings.push(readFinding("FMT-OLD-FORMAT", "error", null, "FMT-OLD-FORMAT", { kind: "outdatedFormat", year, format: format.id, expected: expected.id }));
+    findings.push(
+      readFinding("FMT-OLD-FORMAT", "error", null, "FMT-OLD-FORMAT", {
+        kind: "outdatedFormat",
+        year,
+        format: format.id,
+        expected: expected.id,
+      }),
+    );
     return findings;
   }
   if (expected && year !== null && supersedes(format, expected)) {
-    findings.push(readFinding("FMT-NEWER-FORMAT", "warning", null, "FMT-NEWER-FORMAT", { kind: "newerFormat", year, format: format.id, expected: expected.id }));
+    findings.push(
+      readFinding("FMT-NEWER-FORMAT", "warning", null, "FMT-NEWER-FORMAT", {
+        kind: "newerFormat",
+        year,
+        format: format.id,
+        expected: expected.id,
+      }),
+    );
   }
   for (const layout of format.oldLayouts) {
     const variant = variants.get(layout.table) ?? null;

@@ -8,7 +8,11 @@ function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   const sample = bytes.subarray(0, 4096);
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
   const pairs = sample.length / 2;
   const encoding = odd > pairs * 0.3 && even === 0 ? "utf-16le" : even > pairs * 0.3 && odd === 0 ? "utf-16be" : null;
   if (encoding === null) return null;

@@ -24,7 +24,9 @@ export function tableRegions(lines: readonly string[], headings: readonly Headin
   const heading = (section: number) => headings.find((hit) => hit.section === section)?.paragraph;
   const t2Start = heading(1) ?? firstIndex(keys, 0, (key) => key.startsWith("第二十条")) ?? lines.length;
   const t3Start =
-    heading(2) ?? firstIndex(keys, t2Start, (key) => key.includes("勾稽关系") || key.includes("本年新收政府信息公开申请数量")) ?? lines.length;
+    heading(2) ??
+    firstIndex(keys, t2Start, (key) => key.includes("勾稽关系") || key.includes("本年新收政府信息公开申请数量")) ??
+    lines.length;
   const t4Start = heading(3) ?? firstIndex(keys, t3Start + 1, (key) => key.startsWith("行政复议")) ?? lines.length;
   const end = heading(4) ?? heading(5) ?? lines.length;
   return [

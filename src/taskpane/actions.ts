@@ -1,7 +1,18 @@
 /** What the pane can ask of Word: the adapter's operations bound to a host. Components get this as a prop. */
 import type { AnnotationState } from "../domain/annotations";
 import type { FormatId } from "../domain/formats";
-import { capabilities, checkAndMark, clearMarks, insertTemplate, selectCell, setDismissal, type Capabilities, type CheckOptions, type CheckOutcome, type InsertOutcome } from "../word/adapter";
+import {
+  capabilities,
+  checkAndMark,
+  clearMarks,
+  insertTemplate,
+  selectCell,
+  setDismissal,
+  type Capabilities,
+  type CheckOptions,
+  type CheckOutcome,
+  type InsertOutcome,
+} from "../word/adapter";
 import type { WordHost } from "../word/host";
 
 export interface InsertChoice {
@@ -25,7 +36,10 @@ export function createActions(host: WordHost): PaneActions {
     capabilities: () => capabilities(host),
     async insert(choice) {
       // The template builder is only needed here: load it on demand, off the pane's start-up path.
-      const [{ templateFlatOpc }, { formatById }] = await Promise.all([import(/* webpackChunkName: "template" */ "../docx/template"), import("../domain/formats")]);
+      const [{ templateFlatOpc }, { formatById }] = await Promise.all([
+        import(/* webpackChunkName: "template" */ "../docx/template"),
+        import("../domain/formats"),
+      ]);
       const ooxml = templateFlatOpc(formatById(choice.format), { organization: choice.organization, year: choice.year });
       return insertTemplate(host, { ooxml, allowSecond: choice.allowSecond });
     },

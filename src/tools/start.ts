@@ -53,7 +53,11 @@ function portIsFree(): Promise<boolean> {
 
 function sideload(): void {
   console.log("\n正在把加载项旁加载到桌面版 Word（office-addin-dev-settings，需要网络）…");
-  const child = spawn("npx", ["--yes", "office-addin-dev-settings", "sideload", "manifest.xml"], { cwd: root, stdio: "inherit", shell: true });
+  const child = spawn("npx", ["--yes", "office-addin-dev-settings", "sideload", "manifest.xml"], {
+    cwd: root,
+    stdio: "inherit",
+    shell: true,
+  });
   child.on("exit", (code) => {
     if (code !== 0) console.log(`旁加载未成功（退出码 ${code}）。可以手动旁加载：${WEB_INSTRUCTIONS}`);
   });

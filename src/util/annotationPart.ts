@@ -20,7 +20,8 @@ export function serializeState(state: AnnotationState): string {
       `${attribute("at", mark.at)}${attribute("shd", mark.shd)}${attribute("written", mark.written)}${attribute("para", mark.para)}/>`,
   );
   const dismissals = state.dismissals.map(
-    (dismissal) => `<gr:dismissal${attribute("key", dismissal.key)}${attribute("reason", dismissal.reason)}${attribute("date", dismissal.date)}/>`,
+    (dismissal) =>
+      `<gr:dismissal${attribute("key", dismissal.key)}${attribute("reason", dismissal.reason)}${attribute("date", dismissal.date)}/>`,
   );
   return `<gr:annotations xmlns:gr="${ANNOTATIONS_NAMESPACE}" version="1">${[...marks, ...dismissals].join("")}</gr:annotations>`;
 }

@@ -78,7 +78,17 @@ export function parseXml(input: string, limits: XmlLimits = DEFAULT_XML_LIMITS):
   const base = input.startsWith("\ufeff") ? 1 : 0;
   const source = base ? input.slice(1) : input;
   const parser = new SaxesParser({ xmlns: true, position: true });
-  const document: XmlElement = { name: "#document", attrs: new Map(), start: 0, openEnd: 0, closeStart: input.length, end: input.length, children: [], parent: null, text: "" };
+  const document: XmlElement = {
+    name: "#document",
+    attrs: new Map(),
+    start: 0,
+    openEnd: 0,
+    closeStart: input.length,
+    end: input.length,
+    children: [],
+    parent: null,
+    text: "",
+  };
   let current = document;
   let depth = 0;
   let elements = 0;
@@ -97,7 +107,17 @@ export function parseXml(input: string, limits: XmlLimits = DEFAULT_XML_LIMITS):
     const start = input.lastIndexOf("<", openEnd - 1);
     const attrs = new Map<string, string>();
     for (const attribute of Object.values(tag.attributes)) attrs.set(canonicalName(attribute), attribute.value);
-    const element: XmlElement = { name: canonicalName(tag), attrs, start, openEnd, closeStart: openEnd, end: openEnd, children: [], parent: current, text: "" };
+    const element: XmlElement = {
+      name: canonicalName(tag),
+      attrs,
+      start,
+      openEnd,
+      closeStart: openEnd,
+      end: openEnd,
+      children: [],
+      parent: current,
+      text: "",
+    };
     current.children.push(element);
     current = element;
     if (tag.isSelfClosing) close(openEnd, openEnd);
@@ -142,7 +162,9 @@ export function escapeAttribute(text: string): string {
 }
 
 /** Characters XML 1.0 cannot hold at all, even as a character reference (control characters but tab, LF, CR). */
-const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// eslint-disable-next-line no-control-regex -- matching these characters is the point
+const NOT_XML_CHAR =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function hasNonXmlCharacters(text: string): boolean {
   return NOT_XML_CHAR.test(text);
@@ -181,7 +203,9 @@ export interface Splice {
 
 /** Applies non-overlapping splices; insertions at the same offset keep the order given. */
 export function applySplices(source: string, splices: readonly Splice[]): string {
-  const ordered = splices.map((splice, index) => ({ ...splice, index })).sort((a, b) => a.from - b.from || a.to - b.to || a.index - b.index);
+  const ordered = splices
+    .map((splice, index) => ({ ...splice, index }))
+    .sort((a, b) => a.from - b.from || a.to - b.to || a.index - b.index);
   let out = "";
   let position = 0;
   for (const splice of ordered) {

@@ -175,7 +175,13 @@ export async function checkAndMark(host: WordHost, options: CheckOptions = {}): 
           });
       }
       await context.sync();
-      return { status: "checked" as const, result, marked: records.length, commented: withComments, state: { marks: records, dismissals: state.dismissals } };
+      return {
+        status: "checked" as const,
+        result,
+        marked: records.length,
+        commented: withComments,
+        state: { marks: records, dismissals: state.dismissals },
+      };
     });
     if (outcome.status === "checked") await writeState(host, outcome.state);
     return outcome;

@@ -11,7 +11,10 @@ function promised<T>(call: (callback: (result: Office.AsyncResult<T>) => void) =
   );
 }
 
-const parts = () => promised<Office.CustomXmlPart[]>((callback) => Office.context.document.customXmlParts.getByNamespaceAsync(ANNOTATIONS_NAMESPACE, callback));
+const parts = () =>
+  promised<Office.CustomXmlPart[]>((callback) =>
+    Office.context.document.customXmlParts.getByNamespaceAsync(ANNOTATIONS_NAMESPACE, callback),
+  );
 
 const commonApiState: StateStore = {
   async read() {

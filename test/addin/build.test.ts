@@ -22,7 +22,18 @@ function startScripts(page: string): string[] {
 
 describe("npm run build", () => {
   it("writes the pane, the command page, the result dialog, the manifest and the icons to dist/", () => {
-    for (const file of ["taskpane.html", "taskpane.js", "commands.html", "commands.js", "result.html", "manifest.xml", "help.html", "assets/icon-16.png", "assets/icon-32.png", "assets/icon-80.png"]) {
+    for (const file of [
+      "taskpane.html",
+      "taskpane.js",
+      "commands.html",
+      "commands.js",
+      "result.html",
+      "manifest.xml",
+      "help.html",
+      "assets/icon-16.png",
+      "assets/icon-32.png",
+      "assets/icon-80.png",
+    ]) {
       expect(existsSync(join(dist, file))).toBe(true);
     }
   });
@@ -33,7 +44,10 @@ describe("npm run build", () => {
       const external = [...html.matchAll(/(?:src|href)="?(https?:\/\/[^" >]+)/g)].map((match) => match[1]);
       expect(external).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
     }
-    const code = readdirSync(dist).filter((file) => file.endsWith(".js")).map((file) => readFileSync(join(dist, file), "utf8")).join("\n");
+    const code = readdirSync(dist)
+      .filter((file) => file.endsWith(".js"))
+      .map((file) => readFileSync(join(dist, file), "utf8"))
+      .join("\n");
     expect(code).not.toMatch(/\bfetch\(|XMLHttpRequest|sendBeacon|new WebSocket/);
   });
 

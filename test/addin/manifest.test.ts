@@ -35,14 +35,21 @@ describe("manifest.xml", () => {
   });
 
   it("fails validation when elements are out of order, so the check can fail", () => {
-    const swapped = manifest.replace(/(\s*<Requirements>[\s\S]*?<\/Requirements>)/, "").replace("</Permissions>", "</Permissions><Requirements><Sets><Set Name=\"WordApi\" MinVersion=\"1.3\"/></Sets></Requirements>");
+    const swapped = manifest
+      .replace(/(\s*<Requirements>[\s\S]*?<\/Requirements>)/, "")
+      .replace("</Permissions>", '</Permissions><Requirements><Sets><Set Name="WordApi" MinVersion="1.3"/></Sets></Requirements>');
     expect(validate(swapped).status).not.toBe(0);
   });
 
   it("asks for WordApi 1.3, opens the pane and runs the check from the Home tab, in Chinese with an English override", () => {
     const xml = parseXml(manifest);
     const find = (name: string) => [...descendants(xml, name)];
-    expect(find("Set")[0]!.attrs).toEqual(new Map([["Name", "WordApi"], ["MinVersion", "1.3"]]));
+    expect(find("Set")[0]!.attrs).toEqual(
+      new Map([
+        ["Name", "WordApi"],
+        ["MinVersion", "1.3"],
+      ]),
+    );
     expect(find("DefaultLocale")).toHaveLength(1);
     expect(manifest).toContain("<DefaultLocale>zh-CN</DefaultLocale>");
     expect(find("OfficeTab")[0]!.attrs.get("id")).toBe("TabHome");

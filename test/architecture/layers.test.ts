@@ -67,7 +67,9 @@ describe("the layers of src/", () => {
   it("the pane's components call actions, never the adapter or Office.js", () => {
     const components = edges.filter((edge) => edge.file.startsWith(join("taskpane", "components")));
     expect(components.filter((edge) => edge.to === "word").map((edge) => edge.file)).toEqual([]);
-    const officeUsers = files.filter((file) => relative(SRC, file).startsWith(join("taskpane", "components")) && /\bOffice\./.test(readFileSync(file, "utf8")));
+    const officeUsers = files.filter(
+      (file) => relative(SRC, file).startsWith(join("taskpane", "components")) && /\bOffice\./.test(readFileSync(file, "utf8")),
+    );
     expect(officeUsers).toEqual([]);
   });
 

@@ -49,15 +49,25 @@ export function engineFigures() {
 /** context.sync() calls per operation on the full template, against the fake Word that counts them. */
 export async function syncFigures() {
   const word = new FakeWord();
-  const insert = await word.counting(() => insertTemplate(word, { ooxml: templateFlatOpc(FORMAT_2021, { organization: "某某局", year: 2025 }) }));
-  const texts = new Map(readTextReport(readFileSync(join(EXAMPLES, "2024-huaian-city.txt"), "utf8")).cells.map((cell) => [cell.id, cell.text]));
+  const insert = await word.counting(() =>
+    insertTemplate(word, { ooxml: templateFlatOpc(FORMAT_2021, { organization: "某某局", year: 2025 }) }),
+  );
+  const texts = new Map(
+    readTextReport(readFileSync(join(EXAMPLES, "2024-huaian-city.txt"), "utf8")).cells.map((cell) => [cell.id, cell.text]),
+  );
   for (const [tag, text] of texts) word.document.type(tag, text);
   const clean = await word.counting(() => checkAndMark(word));
   for (const control of word.document.controls()) word.document.type(control.tag, "7");
   const allWrong = await word.counting(() => checkAndMark(word));
   const clear = await word.counting(() => clearMarks(word));
   const marked = allWrong.value.status === "checked" ? allWrong.value.marked : 0;
-  return { insert: insert.syncs, checkAndMark: clean.syncs, checkAndMarkAllWrong: allWrong.syncs, clear: clear.syncs, markedWhenAllWrong: marked };
+  return {
+    insert: insert.syncs,
+    checkAndMark: clean.syncs,
+    checkAndMarkAllWrong: allWrong.syncs,
+    clear: clear.syncs,
+    markedWhenAllWrong: marked,
+  };
 }
 
 /** The task pane's start-up script, as built by `npm run build` (null when dist/ is not there). */
@@ -81,10 +91,14 @@ async function main(): Promise<void> {
   console.log(`  文本报告平均：${engine.textReadMsPerReport} ms；每 1000 份 ${engine.textReadSecondsPer1000} s`);
   const syncs = figures.syncs;
   console.log("Word 往返 / context.sync() per operation (full 2021 template)");
-  console.log(`  插入 ${syncs.insert}；检查并标注（无错误）${syncs.checkAndMark}；检查并标注（每格都错，标注 ${syncs.markedWhenAllWrong} 格）${syncs.checkAndMarkAllWrong}；清除 ${syncs.clear}`);
+  console.log(
+    `  插入 ${syncs.insert}；检查并标注（无错误）${syncs.checkAndMark}；检查并标注（每格都错，标注 ${syncs.markedWhenAllWrong} 格）${syncs.checkAndMarkAllWrong}；清除 ${syncs.clear}`,
+  );
   const bundle = figures.bundle;
   console.log("任务窗格 / task pane start-up script");
-  console.log(bundle ? `  taskpane.js ${bundle.taskpaneRawBytes} B，gzip ${bundle.taskpaneGzipBytes} B` : "  dist/ 不存在：先运行 npm run build");
+  console.log(
+    bundle ? `  taskpane.js ${bundle.taskpaneRawBytes} B，gzip ${bundle.taskpaneGzipBytes} B` : "  dist/ 不存在：先运行 npm run build",
+  );
 }
 
 void main();

@@ -34,7 +34,14 @@ describe("gov-report check", () => {
     const json = JSON.parse(stdout);
     expect(Object.keys(json)).toEqual(["reports"]);
     const [report] = json.reports;
-    expect(report).toMatchObject({ format: "2021", year: 2023, organization: "洪泽区人民政府", cellsRead: 179, cellsExpected: 200, error: null });
+    expect(report).toMatchObject({
+      format: "2021",
+      year: 2023,
+      organization: "洪泽区人民政府",
+      cellsRead: 179,
+      cellsExpected: 200,
+      error: null,
+    });
     const t4 = report.findings.find((finding: { rule: string }) => finding.rule === "T4-A");
     expect(Object.keys(t4)).toEqual(["rule", "severity", "message", "cells", "expected", "actual", "key", "likely"]);
     expect(report.dismissed).toEqual([]);

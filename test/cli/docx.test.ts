@@ -66,7 +66,12 @@ describe("gov-report new, check --annotate, clear", () => {
 
   it("checks .docx files in a folder alongside text files", () => {
     const { stdout } = run("check", "--json", at("new.docx"));
-    expect(JSON.parse(stdout).reports[0]).toMatchObject({ format: "2021", organization: "某某市某某局", cellsRead: 200, cellsExpected: 200 });
+    expect(JSON.parse(stdout).reports[0]).toMatchObject({
+      format: "2021",
+      organization: "某某市某某局",
+      cellsRead: 200,
+      cellsExpected: 200,
+    });
   });
 
   it("gives an unreadable .docx its Chinese error in the report list", () => {

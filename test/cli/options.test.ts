@@ -49,7 +49,18 @@ describe("strict options", () => {
 
   it("lists every option of every command in the usage, --force included", () => {
     const text = usage();
-    for (const option of ["--json", "--verbose", "--year", "--annotate", "--mark-blanks", "--no-comments", "--force", "--output", "--org", "--format"]) {
+    for (const option of [
+      "--json",
+      "--verbose",
+      "--year",
+      "--annotate",
+      "--mark-blanks",
+      "--no-comments",
+      "--force",
+      "--output",
+      "--org",
+      "--format",
+    ]) {
       expect(text).toContain(option);
     }
   });
@@ -68,7 +79,9 @@ describe("one bad file in a folder", () => {
       "_rels/.rels": strToU8(
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
       ),
-      "word/document.xml": strToU8('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>a&nbsp;b</w:t></w:r></w:p></w:body></w:document>'),
+      "word/document.xml": strToU8(
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>a&nbsp;b</w:t></w:r></w:p></w:body></w:document>',
+      ),
     });
     writeFileSync(join(dir, "b-nbsp.docx"), bad);
     writeFileSync(join(dir, "c-good.txt"), readFileSync(report));

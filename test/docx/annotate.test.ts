@@ -97,7 +97,9 @@ describe("what belongs to the user is never touched", () => {
     const userShaded = withDocumentXml(filled, (xml) => {
       // the user shades 表四's first data cell blue
       const root = parseXml(xml);
-      const sdt = [...descendants(root, "w:sdt")].find((element) => child(child(element, "w:sdtPr")!, "w:tag")!.attrs.get("w:val") === "t4.review.upheld")!;
+      const sdt = [...descendants(root, "w:sdt")].find(
+        (element) => child(child(element, "w:sdtPr")!, "w:tag")!.attrs.get("w:val") === "t4.review.upheld",
+      )!;
       const shd = child(child(ancestor(sdt, "w:tc")!, "w:tcPr")!, "w:shd")!;
       return xml.slice(0, shd.start) + userFill + xml.slice(shd.end);
     });
@@ -123,7 +125,10 @@ describe("what belongs to the user is never touched", () => {
     const marked = annotateDocx(filled).output;
     const stateXml = strFromU8(unzipSync(marked)["customXml/item1.xml"]!);
     const state = parseState(stateXml);
-    const dismissed = serializeState({ ...state, dismissals: [{ key: "T4-A:t4.review.total", reason: "含上年度结转案件", date: "2026-01-10" }] });
+    const dismissed = serializeState({
+      ...state,
+      dismissals: [{ key: "T4-A:t4.review.total", reason: "含上年度结转案件", date: "2026-01-10" }],
+    });
     const withDismissal = withDocumentXml(marked, () => dismissed, "customXml/item1.xml");
     const result = checkReport(readDocxReport(withDismissal));
     expect(result.findings).toEqual([]);

@@ -38,7 +38,10 @@ describe("reading our template back by content-control tag", () => {
 
   it("reports a deleted control as a missing cell and does not check the rules that need it", () => {
     const bytes = withDocumentXml(fillControls(template2021, good), (xml) =>
-      xml.replace(/<w:sdt><w:sdtPr><w:alias w:val="[^"]*"\/><w:tag w:val="t3\.3-1\.natural"\/>.*?<w:sdtContent>(.*?)<\/w:sdtContent><\/w:sdt>/, "$1"),
+      xml.replace(
+        /<w:sdt><w:sdtPr><w:alias w:val="[^"]*"\/><w:tag w:val="t3\.3-1\.natural"\/>.*?<w:sdtContent>(.*?)<\/w:sdtContent><\/w:sdt>/,
+        "$1",
+      ),
     );
     const result = check(bytes);
     expect(result.cellsRead).toBe(199);
@@ -47,13 +50,18 @@ describe("reading our template back by content-control tag", () => {
       ["T3-C", "unchecked"],
       ["T3-B", "unchecked"],
     ]);
-    expect(messageOf(result.findings.find((finding) => finding.rule === "READ-MISSING-CELLS")!)).toContain("表三“（一）予以公开”行“自然人”列");
+    expect(messageOf(result.findings.find((finding) => finding.rule === "READ-MISSING-CELLS")!)).toContain(
+      "表三“（一）予以公开”行“自然人”列",
+    );
   });
 
   it("reports a duplicated control", () => {
     const bytes = withDocumentXml(fillControls(template2021, good), (xml) => {
       const control = /<w:sdt><w:sdtPr><w:alias w:val="[^"]*"\/><w:tag w:val="t4\.review\.upheld"\/>.*?<\/w:sdt>/.exec(xml)![0];
-      return xml.replace("</w:body>", `<w:tbl><w:tblGrid><w:gridCol w:w="800"/></w:tblGrid><w:tr><w:tc>${control.replace(/<w:t xml:space="preserve">\d+<\/w:t>/, '<w:t xml:space="preserve">8</w:t>')}</w:tc></w:tr></w:tbl></w:body>`);
+      return xml.replace(
+        "</w:body>",
+        `<w:tbl><w:tblGrid><w:gridCol w:w="800"/></w:tblGrid><w:tr><w:tc>${control.replace(/<w:t xml:space="preserve">\d+<\/w:t>/, '<w:t xml:space="preserve">8</w:t>')}</w:tc></w:tr></w:tbl></w:body>`,
+      );
     });
     const duplicate = check(bytes).findings.find((finding) => finding.rule === "READ-DUPLICATE-CELL");
     expect(duplicate).toMatchObject({ severity: "error", target: "t4.review.upheld" });
@@ -61,8 +69,13 @@ describe("reading our template back by content-control tag", () => {
 
   it("reads the tables copied into another document", () => {
     const body = /<w:body>([\s\S]*?)<w:sectPr>/.exec(documentXmlOf(fillControls(template2021, good)))![1]!;
-    const tables = body.match(/<w:tbl>[\s\S]*?<\/w:tbl>(?=<w:p>)/g)!.join('<w:p><w:r><w:t>说明文字</w:t></w:r></w:p>');
-    const other = withDocumentXml(template2021, (xml) => xml.replace(/<w:body>[\s\S]*?<w:sectPr>/, `<w:body><w:p><w:r><w:t>某某县某某局2024年政府信息公开工作年度报告</w:t></w:r></w:p>${tables}<w:sectPr>`));
+    const tables = body.match(/<w:tbl>[\s\S]*?<\/w:tbl>(?=<w:p>)/g)!.join("<w:p><w:r><w:t>说明文字</w:t></w:r></w:p>");
+    const other = withDocumentXml(template2021, (xml) =>
+      xml.replace(
+        /<w:body>[\s\S]*?<w:sectPr>/,
+        `<w:body><w:p><w:r><w:t>某某县某某局2024年政府信息公开工作年度报告</w:t></w:r></w:p>${tables}<w:sectPr>`,
+      ),
+    );
     const result = check(other);
     expect(result.cellsRead).toBe(200);
     expect(result.findings.filter((finding) => finding.severity === "error")).toEqual([]);
@@ -75,7 +88,9 @@ describe("reading a report .docx without content controls, by its table labels",
     expect(result).toMatchObject({ format: "2021", cellsRead: 200, cellsExpected: 200, errors: 0 });
     const blanks = result.findings.filter((finding) => finding.key.endsWith(":blank"));
     expect(blanks).toHaveLength(200);
-    expect(result.findings.filter((finding) => !finding.key.endsWith(":blank")).map((finding) => finding.rule)).toEqual(["FMT-TITLE-MISSING"]);
+    expect(result.findings.filter((finding) => !finding.key.endsWith(":blank")).map((finding) => finding.rule)).toEqual([
+      "FMT-TITLE-MISSING",
+    ]);
   });
 
   const handTyped = withDocumentXml(fillControls(template2021, withValue(good, "t3.3-2.natural", "40")), unwrapControls);

@@ -47,7 +47,11 @@ function docxFromFlatOpc(flat: string): Uint8Array {
 function renderText(bytes: Uint8Array, name: string): string {
   const file = join(folder, name);
   writeFileSync(file, bytes);
-  execFileSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${folder}/lo-profile`, "--convert-to", "pdf", "--outdir", folder, file], { stdio: "pipe" });
+  execFileSync(
+    "soffice",
+    ["--headless", "--norestore", `-env:UserInstallation=file://${folder}/lo-profile`, "--convert-to", "pdf", "--outdir", folder, file],
+    { stdio: "pipe" },
+  );
   return execFileSync("pdftotext", ["-layout", file.replace(/\.docx$/, ".pdf"), "-"], { encoding: "utf8" });
 }
 
@@ -63,10 +67,16 @@ describe.each([FORMAT_2021, FORMAT_2019])("the generated template, format %#", (
 
   it("renders in LibreOffice with every official label, heading and the title", () => {
     const text = squeeze(renderText(docx, `render-${format.id}.docx`));
-    const labels = new Set(formatCells(format).flatMap((cell) => [...cell.rowPath, ...cell.columnPath].map((node) => node.label)).filter((label) => label !== ""));
+    const labels = new Set(
+      formatCells(format)
+        .flatMap((cell) => [...cell.rowPath, ...cell.columnPath].map((node) => node.label))
+        .filter((label) => label !== ""),
+    );
     // Merged vertical cells interleave with their neighbours in the text, so compare without white space, and
     // let a label be split by text that PDF extraction put between its lines.
-    const missing = [...labels, ...format.headings, "某某市某某局2025年政府信息公开工作年度报告"].filter((label) => !text.includes(squeeze(label)) && !inOrder(squeeze(label), text));
+    const missing = [...labels, ...format.headings, "某某市某某局2025年政府信息公开工作年度报告"].filter(
+      (label) => !text.includes(squeeze(label)) && !inOrder(squeeze(label), text),
+    );
     expect(missing).toEqual([]);
   });
 });

@@ -26,7 +26,10 @@ function readError(name: string, bytes: Uint8Array): ReportReadError {
 
 describe("untrusted .docx files", () => {
   it("refuses a zip bomb: an entry that inflates past the limit", () => {
-    const bomb = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": new Uint8Array(80 * 1024 * 1024) }, { level: 9 });
+    const bomb = zipSync(
+      { "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": new Uint8Array(80 * 1024 * 1024) },
+      { level: 9 },
+    );
     expect(bomb.length).toBeLessThan(200 * 1024);
     const error = readError("bomb.docx", bomb);
     expect(error.code).toBe("ZIP_TOO_LARGE");
@@ -63,7 +66,9 @@ describe("untrusted .docx files", () => {
   });
 
   it("refuses a document that declares a DTD or entities", () => {
-    const xxe = withDocumentXml(template, (xml) => xml.replace("<w:document", '<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document'));
+    const xxe = withDocumentXml(template, (xml) =>
+      xml.replace("<w:document", '<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document'),
+    );
     const error = readError("xxe.docx", xxe);
     expect(error.code).toBe("BAD_XML");
   });

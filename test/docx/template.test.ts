@@ -22,7 +22,11 @@ describe.each([
     const tags = controls.map(tagOf);
     expect(["t2", "t3", "t4"].map((table) => tags.filter((tag) => tag.startsWith(`${table}.`)).length)).toEqual([...counts]);
     expect(new Set(tags).size).toBe(tags.length);
-    expect([...tags].sort()).toEqual(formatCells(format).map((cell) => cell.id).sort());
+    expect([...tags].sort()).toEqual(
+      formatCells(format)
+        .map((cell) => cell.id)
+        .sort(),
+    );
   });
 
   it("puts each control alone in a white table cell, locked against deletion, rich text, titled by its labels", () => {
@@ -49,7 +53,11 @@ describe.each([
 
   it("prints every official row and column label and the reconciliation note as label cells", () => {
     const tableText = [...descendants(root, "w:tbl")].map((tbl) => wordText(tbl)).join("");
-    const labels = new Set(formatCells(format).flatMap((cell) => [...cell.rowPath, ...cell.columnPath].map((node) => node.label)).filter((label) => label !== ""));
+    const labels = new Set(
+      formatCells(format)
+        .flatMap((cell) => [...cell.rowPath, ...cell.columnPath].map((node) => node.label))
+        .filter((label) => label !== ""),
+    );
     for (const label of labels) expect(tableText).toContain(label);
     expect(tableText).toContain("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）");
     for (const grid of format.tables[0]!.grids) expect(tableText).toContain(grid.title!);
@@ -92,7 +100,12 @@ describe("the flat-OPC package for insertOoxml", () => {
 describe("the .docx package", () => {
   it("declares a fallback for every government font", () => {
     const fonts = strFromU8(docxParts(templateDocx(FORMAT_2021, options))["word/fontTable.xml"]!);
-    for (const [font, fallback] of [["方正小标宋简体", "宋体"], ["仿宋_GB2312", "仿宋"], ["楷体_GB2312", "楷体"], ["黑体", "SimHei"]]) {
+    for (const [font, fallback] of [
+      ["方正小标宋简体", "宋体"],
+      ["仿宋_GB2312", "仿宋"],
+      ["楷体_GB2312", "楷体"],
+      ["黑体", "SimHei"],
+    ]) {
       expect(fonts).toContain(`<w:font w:name="${font}"><w:altName w:val="${fallback}"/>`);
     }
   });

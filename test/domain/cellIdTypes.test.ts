@@ -3,7 +3,16 @@ import { FORMATS, type CellId } from "../../src/domain/formats";
 
 describe("the CellId type, derived from the declarations", () => {
   it("accepts the ids of declared cells", () => {
-    const ids: CellId[] = ["t3.3-3-1.commercial", "t4.review.total", "t2.fees.amount", "t2.licensing.change", "t3.3-6.natural", "t3.3-6-2.total", "t2.regulations.in-force", "t2.procurement.amount"];
+    const ids: CellId[] = [
+      "t3.3-3-1.commercial",
+      "t4.review.total",
+      "t2.fees.amount",
+      "t2.licensing.change",
+      "t3.3-6.natural",
+      "t3.3-6-2.total",
+      "t2.regulations.in-force",
+      "t2.procurement.amount",
+    ];
     for (const id of ids) expect(FORMATS.some((format) => findCell(format, id) !== undefined)).toBe(true);
   });
 

@@ -20,7 +20,8 @@ function pair() {
     previous = withValue(previous, `t3.1.${column}`, String(handled + Number(carried) - Number(previous.get(`t3.2.${column}`))));
   }
   for (const row of ["regulations", "normative-docs"] as const) {
-    const inForce = Number(current.get(`t2.${row}.in-force`)) - Number(current.get(`t2.${row}.issued`)) + Number(current.get(`t2.${row}.repealed`));
+    const inForce =
+      Number(current.get(`t2.${row}.in-force`)) - Number(current.get(`t2.${row}.issued`)) + Number(current.get(`t2.${row}.repealed`));
     previous = withValue(previous, `t2.${row}.in-force`, String(inForce));
   }
   return { previous, current };
@@ -39,7 +40,9 @@ describe("checks across two years of one agency", () => {
     const { previous, current } = pair();
     const result = withPreviousYear(check(withValue(previous, "t3.4.natural", "9"), 2023), check(current, 2024));
     const x1 = result.findings.filter((finding) => finding.rule === "X1");
-    expect(x1.map((finding) => [finding.severity, finding.target, finding.expected, finding.actual])).toEqual([["error", "t3.2.natural", 9, Number(current.get("t3.2.natural"))]]);
+    expect(x1.map((finding) => [finding.severity, finding.target, finding.expected, finding.actual])).toEqual([
+      ["error", "t3.2.natural", 9, Number(current.get("t3.2.natural"))],
+    ]);
     expect(messageOf(x1[0]!)).toContain("与 2023 年度报告不衔接");
     expect(result.errors).toBe(1);
   });
@@ -47,7 +50,9 @@ describe("checks across two years of one agency", () => {
   it("X2: warns when 现行有效件数 does not follow from last year's and this year's changes", () => {
     const { previous, current } = pair();
     const result = withPreviousYear(check(previous, 2023), check(withValue(current, "t2.regulations.in-force", "99"), 2024));
-    expect(result.findings.map((finding) => [finding.rule, finding.severity, finding.target])).toEqual([["X2", "warning", "t2.regulations.in-force"]]);
+    expect(result.findings.map((finding) => [finding.rule, finding.severity, finding.target])).toEqual([
+      ["X2", "warning", "t2.regulations.in-force"],
+    ]);
   });
 
   it("compares only consecutive years", () => {
@@ -58,13 +63,20 @@ describe("checks across two years of one agency", () => {
   it("gov-report check applies it to the reports of one agency found in a folder", () => {
     const { previous, current } = pair();
     const folder = mkdtempSync(join(tmpdir(), "gov-report-years-"));
-    writeFileSync(join(folder, "2023.txt"), tabReport("2021", withValue(previous, "t3.4.total", "1"), { title: "某某县某某局2023年政府信息公开工作年度报告" }));
+    writeFileSync(
+      join(folder, "2023.txt"),
+      tabReport("2021", withValue(previous, "t3.4.total", "1"), { title: "某某县某某局2023年政府信息公开工作年度报告" }),
+    );
     writeFileSync(join(folder, "2024.txt"), tabReport("2021", current, { title: "某某县某某局2024年政府信息公开工作年度报告" }));
     writeFileSync(join(folder, "other.txt"), tabReport("2021", current, { title: "另一个局2024年政府信息公开工作年度报告" }));
     let stdout = "";
     const status = main(["check", "--json", folder], { stdout: (text) => (stdout += text), stderr: () => undefined });
     const reports = JSON.parse(stdout).reports;
-    expect(reports.map((report: { findings: { rule: string }[] }) => report.findings.map((finding) => finding.rule))).toEqual([["T3-A", "T3-C"], ["X1"], []]);
+    expect(reports.map((report: { findings: { rule: string }[] }) => report.findings.map((finding) => finding.rule))).toEqual([
+      ["T3-A", "T3-C"],
+      ["X1"],
+      [],
+    ]);
     expect(status).toBe(1);
   });
 });

@@ -65,7 +65,9 @@ describe("format declarations", () => {
 
   it("declares one rule instance per column, row or group", () => {
     const count = (format: FormatDecl, id: string) => format.rules.filter((rule) => rule.id === id).length;
-    expect([count(FORMAT_2021, "T3-A"), count(FORMAT_2021, "T3-B"), count(FORMAT_2021, "T3-C"), count(FORMAT_2021, "T4-A")]).toEqual([7, 7, 25, 3]);
+    expect([count(FORMAT_2021, "T3-A"), count(FORMAT_2021, "T3-B"), count(FORMAT_2021, "T3-C"), count(FORMAT_2021, "T4-A")]).toEqual([
+      7, 7, 25, 3,
+    ]);
     expect([count(FORMAT_2019, "T3-C"), count(FORMAT_2019, "T2-B")]).toEqual([23, 4]);
   });
 });

@@ -6,7 +6,8 @@ import { consistentValues, readingOf, withValue } from "../helpers/reports";
 describe("groupFindings", () => {
   it("folds many findings of one kind in one table into one group, and leaves a few as they are", () => {
     let values = consistentValues("2021");
-    for (const id of [...values.keys()].filter((key) => key.startsWith("t3.3-3-"))) values = withValue(values, id, values.get(id) === "0" ? "" : values.get(id)!);
+    for (const id of [...values.keys()].filter((key) => key.startsWith("t3.3-3-")))
+      values = withValue(values, id, values.get(id) === "0" ? "" : values.get(id)!);
     values = withValue(values, "t4.review.total", "0");
     values = withValue(values, "t2.penalty.decisions", "5件");
     const findings = checkReport(readingOf(values, "2021")).findings;

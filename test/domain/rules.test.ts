@@ -24,7 +24,9 @@ describe.each(FORMATS)("rules on the %s format", (format) => {
     expect(t3a[0]).toMatchObject({ target: "t3.4.research", expected: 5, actual: 2 });
     // The same 3 also breaks 一、本年新收's row total: the numbers single out that cell, so no sum names another value.
     expect(t3a[0]!.likely).toEqual({ id: "t3.1.research", value: Number(good.get("t3.1.research")) });
-    expect(messageOf(t3a[0]!)).toMatch(/^表三“科研机构”列勾稽关系不成立：本年新收 \d+ \+ 上年结转 \d+ = \d+，而（七）总计 \d+ \+ 结转下年度 2 = \d+，相差 3$/);
+    expect(messageOf(t3a[0]!)).toMatch(
+      /^表三“科研机构”列勾稽关系不成立：本年新收 \d+ \+ 上年结转 \d+ = \d+，而（七）总计 \d+ \+ 结转下年度 2 = \d+，相差 3$/,
+    );
   });
 
   it("T3-A that no single cell explains says what the carried-forward cell should hold if the other numbers are right", () => {
@@ -36,7 +38,9 @@ describe.each(FORMATS)("rules on the %s format", (format) => {
       ["T3-A", "t3.4.natural", undefined],
       ["T3-A", "t3.4.total", undefined],
     ]);
-    expect(messageOf(t3a[0]!)).toMatch(new RegExp(`，相差 4；若其他数字无误，“四、结转下年度继续办理”应为 ${Number(good.get("t3.4.natural")) + 4}$`));
+    expect(messageOf(t3a[0]!)).toMatch(
+      new RegExp(`，相差 4；若其他数字无误，“四、结转下年度继续办理”应为 ${Number(good.get("t3.4.natural")) + 4}$`),
+    );
   });
 
   it("T3-B: （七）总计 must equal the sum of the outcome rows, per column", () => {
@@ -52,7 +56,9 @@ describe.each(FORMATS)("rules on the %s format", (format) => {
     const t3c = errorsOf(bad, format).filter((finding) => finding.rule === "T3-C");
     expect(t3c.map((finding) => finding.target)).toEqual(["t3.3-4-2.total"]);
     // 99 also breaks the 总计 column's （七）总计, so the numbers single out this cell: no sum names another value.
-    expect(messageOf(t3c[0]!)).toMatch(/^表三“（四）无法提供 · 2.没有现成信息需要另行制作”行各列之和为 \d+（.*），“总计”填写 99，相差 \d+$/);
+    expect(messageOf(t3c[0]!)).toMatch(
+      /^表三“（四）无法提供 · 2.没有现成信息需要另行制作”行各列之和为 \d+（.*），“总计”填写 99，相差 \d+$/,
+    );
     expect(t3c[0]!.likely).toEqual({ id: "t3.3-4-2.total", value: t3c[0]!.expected });
   });
 
@@ -61,7 +67,9 @@ describe.each(FORMATS)("rules on the %s format", (format) => {
     const t4a = errorsOf(bad, format).filter((finding) => finding.rule === "T4-A");
     expect(t4a).toHaveLength(1);
     expect(t4a[0]).toMatchObject({ target: "t4.suit-direct.total", actual: 0 });
-    expect(messageOf(t4a[0]!)).toMatch(/^表四“行政诉讼 · 未经复议直接起诉”四项之和为 (\d+)（.*），“总计”填写 0，相差 \1；若四项无误，“总计”应为 \1$/);
+    expect(messageOf(t4a[0]!)).toMatch(
+      /^表四“行政诉讼 · 未经复议直接起诉”四项之和为 (\d+)（.*），“总计”填写 0，相差 \1；若四项无误，“总计”应为 \1$/,
+    );
   });
 
   it("names the one cell that breaks a row and a column sum together, with the value that mends both", () => {
@@ -76,8 +84,12 @@ describe.each(FORMATS)("rules on the %s format", (format) => {
     }
     const groups = groupFindings(errors);
     expect(groups).toHaveLength(1);
-    expect(groupHeadline(groups[0]!)).toBe(`最可能填错的是表三“（一）予以公开”行“商业企业”列：填写“${value + 4}”，改为 ${value} 可使以下 2 处核对都成立`);
-    expect(countsText({ errors: 2, warnings: 0, findings: errors })).toBe("错误 2 项，警告 0 项；2 处核对不成立，改正 1 个单元格即可全部解决");
+    expect(groupHeadline(groups[0]!)).toBe(
+      `最可能填错的是表三“（一）予以公开”行“商业企业”列：填写“${value + 4}”，改为 ${value} 可使以下 2 处核对都成立`,
+    );
+    expect(countsText({ errors: 2, warnings: 0, findings: errors })).toBe(
+      "错误 2 项，警告 0 项；2 处核对不成立，改正 1 个单元格即可全部解决",
+    );
   });
 
   it("names no culprit when the numbers do not single one out", () => {
@@ -115,7 +127,9 @@ describe("T2-B (2019 表二 plausibility, a warning)", () => {
   const good = consistentValues("2019");
   it("warns when more were published than made", () => {
     const findings = checkReport(readingOf(withValue(good, "t2.regulations.published", "6"), "2019")).findings;
-    expect(findings.map((finding) => [finding.rule, finding.severity, finding.target])).toEqual([["T2-B", "warning", "t2.regulations.published"]]);
+    expect(findings.map((finding) => [finding.rule, finding.severity, finding.target])).toEqual([
+      ["T2-B", "warning", "t2.regulations.published"],
+    ]);
     expect(findings[0]).toMatchObject({ expected: 5, actual: 6 });
   });
   it("warns when the published total is below this year's publications", () => {
@@ -134,7 +148,9 @@ describe("superseded parts", () => {
     }
     expect(checkReport(readingOf(values, "2021")).findings).toEqual([]);
     values.set("t3.3-6.natural", "100");
-    const rules = checkReport(readingOf(values, "2021")).findings.map((finding) => finding.rule).sort();
+    const rules = checkReport(readingOf(values, "2021"))
+      .findings.map((finding) => finding.rule)
+      .sort();
     expect(rules).toEqual(["T3-B", "T3-C"]);
   });
 });
@@ -152,7 +168,10 @@ describe("duplicates and unknown cells", () => {
   });
   it("reports an identical copy as a warning and still checks", () => {
     const reading = readingOf(good, "2021");
-    const findings = checkReport({ ...reading, cells: [...reading.cells, { id: "t4.review.upheld", text: good.get("t4.review.upheld")! }] }).findings;
+    const findings = checkReport({
+      ...reading,
+      cells: [...reading.cells, { id: "t4.review.upheld", text: good.get("t4.review.upheld")! }],
+    }).findings;
     expect(findings.map((finding) => [finding.rule, finding.severity])).toEqual([["READ-DUPLICATE-CELL", "warning"]]);
   });
   it("reports a tag that is no cell of any format", () => {

@@ -20,7 +20,11 @@ describe("parseCellText", () => {
     ["\u3000５\u3000", 5],
     ["７７３０．２８", 7730.28],
   ])("reads full-width %j as %d and says so", (text, value) => {
-    expect(parseCellText(text, text.includes("．") ? "amount" : "count", "万元")).toEqual({ status: "number", value, notes: [{ kind: "fullWidth" }] });
+    expect(parseCellText(text, text.includes("．") ? "amount" : "count", "万元")).toEqual({
+      status: "number",
+      value,
+      notes: [{ kind: "fullWidth" }],
+    });
   });
 
   it("reads a blank", () => {
@@ -28,20 +32,31 @@ describe("parseCellText", () => {
     expect(parseCellText(" \u3000 ", "count")).toEqual({ status: "blank" });
   });
 
-  it.each(["无", "—", "－", "/", "／", "——", "-", "不适用", "无此项", "N/A", "n/a", "不涉及"])("reads %j as a placeholder for 0", (text) => {
-    expect(parseCellText(text, "count")).toMatchObject({ status: "placeholder" });
-  });
+  it.each(["无", "—", "－", "/", "／", "——", "-", "不适用", "无此项", "N/A", "n/a", "不涉及"])(
+    "reads %j as a placeholder for 0",
+    (text) => {
+      expect(parseCellText(text, "count")).toMatchObject({ status: "placeholder" });
+    },
+  );
 
   it("notes a unit typed into a count cell", () => {
     expect(parseCellText("22件", "count")).toEqual({ status: "number", value: 22, notes: [{ kind: "unit", unit: "件" }] });
   });
 
   it("notes 万元 typed into a 万元 cell", () => {
-    expect(parseCellText("7730.28万元", "amount", "万元")).toEqual({ status: "number", value: 7730.28, notes: [{ kind: "unit", unit: "万元" }] });
+    expect(parseCellText("7730.28万元", "amount", "万元")).toEqual({
+      status: "number",
+      value: 7730.28,
+      notes: [{ kind: "unit", unit: "万元" }],
+    });
   });
 
   it("converts 元 in a 万元 cell and says so", () => {
-    expect(parseCellText("251000元", "amount", "万元")).toEqual({ status: "number", value: 25.1, notes: [{ kind: "yuanConverted", yuan: 251000 }] });
+    expect(parseCellText("251000元", "amount", "万元")).toEqual({
+      status: "number",
+      value: 25.1,
+      notes: [{ kind: "yuanConverted", yuan: 251000 }],
+    });
   });
 
   it("takes 2019 采购总金额 as written, with its unit, and notes a missing unit", () => {
@@ -117,7 +132,9 @@ describe("value findings", () => {
 
   it("gives the converted value when 元 is typed in a 万元 cell", () => {
     const [finding] = findingsFor("t2.fees.amount", "251000元");
-    expect(messageOf(finding!)).toBe("表二“行政事业性收费”的“本年收费金额（单位：万元）”填写“251000元”，该栏单位为万元，已将 251000 元折算为 25.1 万元；请核对并按万元填写");
+    expect(messageOf(finding!)).toBe(
+      "表二“行政事业性收费”的“本年收费金额（单位：万元）”填写“251000元”，该栏单位为万元，已将 251000 元折算为 25.1 万元；请核对并按万元填写",
+    );
     expect(finding!.actual).toBe(25.1);
   });
 

@@ -48,6 +48,8 @@ export function renderDocument(document: FakeDocument, root: HTMLElement): void 
   const blocks = document.blocks
     .map((block) => (block.kind === "paragraph" ? (block.text ? `<p>${escape(block.text)}</p>` : "") : tableHtml(block.rows, document)))
     .join("");
-  const comments = document.comments.map((comment) => `<li><b>${escape(comment.control?.title ?? "")}</b><br>${escape(comment.content)}</li>`).join("");
+  const comments = document.comments
+    .map((comment) => `<li><b>${escape(comment.control?.title ?? "")}</b><br>${escape(comment.content)}</li>`)
+    .join("");
   root.innerHTML = `<div class="page">${blocks || '<p class="empty">（空白文档）</p>'}</div>${comments ? `<aside><h2>批注（${document.comments.length}）</h2><ol>${comments}</ol></aside>` : ""}`;
 }

@@ -41,7 +41,11 @@ const office = {
           succeeded(callback, word.document.customXmlParts.filter(NAMESPACE_PART(namespace)).map(commonPart));
         },
         addAsync(xml: string, callback: Callback<unknown>) {
-          if (word.document.readOnly) return setTimeout(() => callback({ status: "failed", value: null, error: Object.assign(new Error("read-only"), { code: "AccessDenied" }) }), 0);
+          if (word.document.readOnly)
+            return setTimeout(
+              () => callback({ status: "failed", value: null, error: Object.assign(new Error("read-only"), { code: "AccessDenied" }) }),
+              0,
+            );
           const part = { id: `{part-${word.document.customXmlParts.length + 1}}`, xml };
           word.document.customXmlParts.push(part);
           word.onChange?.();
@@ -64,9 +68,14 @@ const office = {
       messageParent() {},
     },
   },
-  actions: { associate(name: string, action: unknown) {
-    (window as unknown as { __actions: Record<string, unknown> }).__actions = { ...(window as unknown as { __actions?: Record<string, unknown> }).__actions, [name]: action };
-  } },
+  actions: {
+    associate(name: string, action: unknown) {
+      (window as unknown as { __actions: Record<string, unknown> }).__actions = {
+        ...(window as unknown as { __actions?: Record<string, unknown> }).__actions,
+        [name]: action,
+      };
+    },
+  },
 };
 
 Object.assign(window, { Office: office, Word: { run: (batch: never) => word.run(batch) } });

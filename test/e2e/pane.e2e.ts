@@ -19,7 +19,15 @@ interface HarnessWindow {
   __redraw(): void;
   axe: { run(context: Document, options: object): Promise<AxeResults> };
 }
-const DOCS = join(__dirname, "..", "..", "docs");
+/**
+ * Screenshots go to test-output/screenshots; `npm run docs:screenshots` sets GOV_REPORT_SCREENSHOTS=docs to refresh
+ * the README's pictures in docs/ on purpose. A plain test run never touches tracked files.
+ */
+const DOCS =
+  process.env.GOV_REPORT_SCREENSHOTS === "docs"
+    ? join(__dirname, "..", "..", "docs")
+    : join(__dirname, "..", "..", "test-output", "screenshots");
+mkdirSync(DOCS, { recursive: true });
 const OUTPUT = join(__dirname, "..", "..", "test-output");
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
@@ -40,8 +48,14 @@ function plantedValues(): Map<string, string> {
   return withValue(values, "t2.penalty.decisions", fullWidth(penalty));
 }
 
-const fills = () => page.evaluate(() => Object.fromEntries((window as unknown as HarnessWindow).__fakeWord.document.controls().map((control) => [control.tag, control.cell!.fill])));
-const texts = () => page.evaluate(() => (window as unknown as HarnessWindow).__fakeWord.document.controls().map((control) => [control.tag, control.text]));
+const fills = () =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      (window as unknown as HarnessWindow).__fakeWord.document.controls().map((control) => [control.tag, control.cell!.fill]),
+    ),
+  );
+const texts = () =>
+  page.evaluate(() => (window as unknown as HarnessWindow).__fakeWord.document.controls().map((control) => [control.tag, control.text]));
 const marked = async () =>
   Object.entries(await fills())
     .filter(([, fill]) => fill !== "#FFFFFF")
@@ -63,14 +77,18 @@ async function audit(state: string): Promise<void> {
     // aria-hidden-focus (microsoft/tabster#288; Accessibility Insights suppresses it too). Only those nodes go.
     const isTabsterDummy = (html: string) => html.includes("data-tabster-dummy");
     return result.violations
-      .map((violation) => (violation.id === "aria-hidden-focus" ? { ...violation, nodes: violation.nodes.filter((node) => !isTabsterDummy(node.html)) } : violation))
+      .map((violation) =>
+        violation.id === "aria-hidden-focus"
+          ? { ...violation, nodes: violation.nodes.filter((node) => !isTabsterDummy(node.html)) }
+          : violation,
+      )
       .filter((violation) => violation.nodes.length > 0)
       .map((violation) => ({
-      id: violation.id,
-      impact: violation.impact ?? null,
-      nodes: violation.nodes.length,
-      targets: violation.nodes.map((node) => `${node.target.join(" ")} ${node.html} ${node.failureSummary ?? ""}`.slice(0, 400)),
-    }));
+        id: violation.id,
+        impact: violation.impact ?? null,
+        nodes: violation.nodes.length,
+        targets: violation.nodes.map((node) => `${node.target.join(" ")} ${node.html} ${node.failureSummary ?? ""}`.slice(0, 400)),
+      }));
   });
   axeResults[state] = violations;
   expect(violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
@@ -88,7 +106,9 @@ beforeAll(async () => {
   page.on("pageerror", (error) => {
     throw error;
   });
-  await page.goto(`${(server.address() as { port: number }).port ? `http://127.0.0.1:${(server.address() as { port: number }).port}` : ""}/harness.html`);
+  await page.goto(
+    `${(server.address() as { port: number }).port ? `http://127.0.0.1:${(server.address() as { port: number }).port}` : ""}/harness.html`,
+  );
   await page.waitForSelector("#pane");
   pane = page.frame({ name: "pane" })!;
   await pane.getByRole("button", { name: "检查" }).waitFor();
@@ -122,11 +142,14 @@ describe("the task pane in a browser", () => {
 
   it("lists exactly the planted findings with their expected values and marks exactly those cells", async () => {
     const values = plantedValues();
-    await page.evaluate((entries) => {
-      const harness = window as unknown as HarnessWindow;
-      for (const [tag, text] of entries) harness.__fakeWord.document.type(tag, text);
-      harness.__redraw();
-    }, [...values]);
+    await page.evaluate(
+      (entries) => {
+        const harness = window as unknown as HarnessWindow;
+        for (const [tag, text] of entries) harness.__fakeWord.document.type(tag, text);
+        harness.__redraw();
+      },
+      [...values],
+    );
     const before = await texts();
     await pane.getByRole("button", { name: "检查", exact: true }).click();
     const summary = pane.getByLabel("检查结果");
@@ -134,7 +157,13 @@ describe("the task pane in a browser", () => {
     await settle();
     expect(await summary.textContent()).toContain("5错误1警告200/200已读单元格");
     const findings = await pane.getByRole("button", { name: /^定位到单元格/ }).allTextContents();
-    const expectedT3 = Number(values.get("t3.3-5-3.natural")) + Number(values.get("t3.3-5-3.commercial")) + Number(values.get("t3.3-5-3.research")) + Number(values.get("t3.3-5-3.public-interest")) + Number(values.get("t3.3-5-3.legal-service")) + Number(values.get("t3.3-5-3.other"));
+    const expectedT3 =
+      Number(values.get("t3.3-5-3.natural")) +
+      Number(values.get("t3.3-5-3.commercial")) +
+      Number(values.get("t3.3-5-3.research")) +
+      Number(values.get("t3.3-5-3.public-interest")) +
+      Number(values.get("t3.3-5-3.legal-service")) +
+      Number(values.get("t3.3-5-3.other"));
     expect(findings).toEqual([
       expect.stringMatching(/^表二“行政处罚”的“本年处理决定数量”填写“[０-９]+”，是全角数字/),
       expect.stringContaining(`表三“（五）不予处理 · 3.要求提供公开出版物”行的“总计”应为 ${expectedT3}`),
@@ -145,18 +174,35 @@ describe("the task pane in a browser", () => {
     ]);
     const expectedValues = await pane.getByText(/^应为 \d+$/).allTextContents();
     // the column total's fix is the same row-total cell, so it shows the same value
-    expect(expectedValues).toEqual([`应为 ${expectedT3}`, `应为 ${expectedT3}`, `应为 ${values.get("t3.4.research")!.replace(/\d+/, (n) => String(Number(n) - 1))}`, `应为 ${Number(values.get("t3.4.total")) - 1}`, expect.stringMatching(/^应为 \d+$/)]);
-    expect(await marked()).toEqual(["t2.penalty.decisions #FFEB9C", "t3.3-5-3.total #FFC7CE", "t3.4.research #FFC7CE", "t3.4.total #FFC7CE", "t4.suit-after-review.total #FFC7CE"]);
+    expect(expectedValues).toEqual([
+      `应为 ${expectedT3}`,
+      `应为 ${expectedT3}`,
+      `应为 ${values.get("t3.4.research")!.replace(/\d+/, (n) => String(Number(n) - 1))}`,
+      `应为 ${Number(values.get("t3.4.total")) - 1}`,
+      expect.stringMatching(/^应为 \d+$/),
+    ]);
+    expect(await marked()).toEqual([
+      "t2.penalty.decisions #FFEB9C",
+      "t3.3-5-3.total #FFC7CE",
+      "t3.4.research #FFC7CE",
+      "t3.4.total #FFC7CE",
+      "t4.suit-after-review.total #FFC7CE",
+    ]);
     expect(await texts()).toEqual(before);
     await shoot("e2e-3-result");
     await page.locator("#pane").screenshot({ path: join(DOCS, "pane-result.png") });
-    await page.locator(".page table").nth(1).screenshot({ path: join(DOCS, "e2e-document-marked-table3.png") });
+    await page
+      .locator(".page table")
+      .nth(1)
+      .screenshot({ path: join(DOCS, "e2e-document-marked-table3.png") });
     await audit("check result");
   });
 
   it("selects a finding's cell when it is clicked", async () => {
     await pane.getByRole("button", { name: /表四“行政诉讼 · 复议后起诉”的“总计”/ }).click();
-    await page.waitForFunction(() => (window as unknown as HarnessWindow).__fakeWord.document.selected?.tag === "t4.suit-after-review.total");
+    await page.waitForFunction(
+      () => (window as unknown as HarnessWindow).__fakeWord.document.selected?.tag === "t4.suit-after-review.total",
+    );
     await page.waitForSelector('td.selected[data-tag="t4.suit-after-review.total"]');
   });
 

@@ -23,16 +23,28 @@ export function consistentValues(formatId: FormatId): Map<CellId, string> {
     values.set(`t3.4.${column}`, 2);
   });
   for (const row of t3Rows) {
-    values.set(`t3.${row}.total`, T3_PART_COLUMNS.reduce((sum, column) => sum + Number(values.get(`t3.${row}.${column}`)), 0));
+    values.set(
+      `t3.${row}.total`,
+      T3_PART_COLUMNS.reduce((sum, column) => sum + Number(values.get(`t3.${row}.${column}`)), 0),
+    );
   }
   for (const group of ["review", "suit-direct", "suit-after-review"]) {
     const parts = { upheld: 3, corrected: 1, other: 2, pending: group.length % 3 };
     Object.entries(parts).forEach(([key, value]) => values.set(`t4.${group}.${key}`, value));
-    values.set(`t4.${group}.total`, Object.values(parts).reduce((a, b) => a + b, 0));
+    values.set(
+      `t4.${group}.total`,
+      Object.values(parts).reduce((a, b) => a + b, 0),
+    );
   }
   for (const cell of cells.filter((candidate) => candidate.table === "t2")) {
     const column = cell.id.split(".")[2]!;
-    const byColumn: Record<string, string> = { made: "5", published: "3", "total-published": "40", change: "-2", amount: cell.unit === null ? "160.5964万元" : "7730.28" };
+    const byColumn: Record<string, string> = {
+      made: "5",
+      published: "3",
+      "total-published": "40",
+      change: "-2",
+      amount: cell.unit === null ? "160.5964万元" : "7730.28",
+    };
     values.set(cell.id, byColumn[column] ?? "12");
   }
   // Keys come from the declaration, so they are cell ids.

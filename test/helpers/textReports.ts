@@ -24,7 +24,9 @@ export function tabReport(formatId: FormatId, values: Map<string, string>, optio
         const row = leafOf(rowPath);
         const ids = columns.map((column) => [table.id, row.key, column.key].filter((part) => part).join("."));
         if (ids.every((id) => !values.has(id))) continue;
-        lines.push([...rowPath.map((node) => node.label).filter((label) => label), ...ids.map((id) => values.get(id) ?? "")].join(separator));
+        lines.push(
+          [...rowPath.map((node) => node.label).filter((label) => label), ...ids.map((id) => values.get(id) ?? "")].join(separator),
+        );
       }
     }
   });

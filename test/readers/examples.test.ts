@@ -5,7 +5,8 @@ import { example } from "../helpers/fixtures";
 
 const check = (name: string) => checkReport(readTextReport(example(name)));
 const cellsOf = (name: string) => new Map(readTextReport(example(name)).cells.map((cell) => [cell.id, cell.text]));
-const summary = (name: string) => check(name).findings.map((finding) => [finding.rule, finding.severity, finding.target ?? null, finding.expected, finding.actual]);
+const summary = (name: string) =>
+  check(name).findings.map((finding) => [finding.rule, finding.severity, finding.target ?? null, finding.expected, finding.actual]);
 
 describe("the three published reports", () => {
   it("reads the 2019 seed as a 2019-format report for 2019 with every cell and no error", () => {
@@ -51,7 +52,15 @@ describe("the three published reports", () => {
 
   it("reads the 2024 city report completely and finds no error", () => {
     const result = check("2024-huaian-city.txt");
-    expect(result).toMatchObject({ format: "2021", year: 2024, organization: "淮安市人民政府", cellsRead: 200, cellsExpected: 200, errors: 0, warnings: 0 });
+    expect(result).toMatchObject({
+      format: "2021",
+      year: 2024,
+      organization: "淮安市人民政府",
+      cellsRead: 200,
+      cellsExpected: 200,
+      errors: 0,
+      warnings: 0,
+    });
   });
 
   it("places the city report's interleaved merged labels", () => {

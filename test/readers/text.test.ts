@@ -5,7 +5,8 @@ import { rowFromLine, rowsFromPipeLines } from "../../src/readers/rows";
 import { consistentValues, withValue } from "../helpers/reports";
 import { tabReport } from "../helpers/textReports";
 
-const rulesOf = (text: string, year?: number) => checkReport(readTextReport(text, { year })).findings.map((finding) => [finding.rule, finding.severity]);
+const rulesOf = (text: string, year?: number) =>
+  checkReport(readTextReport(text, { year })).findings.map((finding) => [finding.rule, finding.severity]);
 
 describe("tab-separated tables pasted from Word or Excel", () => {
   it.each(["2021", "2019"] as const)("reads every cell of a %s report and finds nothing wrong", (format) => {

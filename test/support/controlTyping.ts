@@ -12,7 +12,11 @@ export function typeIntoControls(xml: string, values: ReadonlyMap<string, string
     const text = tag === undefined ? undefined : values.get(tag);
     const paragraph = descendants(child(sdt, "w:sdtContent") ?? sdt, "w:p").next().value;
     if (text === undefined || !paragraph) continue;
-    splices.push({ from: paragraph.closeStart, to: paragraph.closeStart, text: `<w:r><w:rPr><w:sz w:val="20"/></w:rPr><w:t xml:space="preserve">${escapeText(text)}</w:t></w:r>` });
+    splices.push({
+      from: paragraph.closeStart,
+      to: paragraph.closeStart,
+      text: `<w:r><w:rPr><w:sz w:val="20"/></w:rPr><w:t xml:space="preserve">${escapeText(text)}</w:t></w:r>`,
+    });
   }
   return applySplices(xml, splices);
 }

@@ -57,12 +57,16 @@ export class FakeDocument {
   private nextComment = 1;
 
   controls(): ControlModel[] {
-    return this.blocks.flatMap((block) => (block.kind === "table" ? block.rows.flatMap((row) => row.flatMap((cell) => (cell.control ? [cell.control] : []))) : []));
+    return this.blocks.flatMap((block) =>
+      block.kind === "table" ? block.rows.flatMap((row) => row.flatMap((cell) => (cell.control ? [cell.control] : []))) : [],
+    );
   }
 
   paragraphs(): { text: string; inTable: boolean }[] {
     return this.blocks.flatMap((block): { text: string; inTable: boolean }[] =>
-      block.kind === "paragraph" ? [{ text: block.text, inTable: false }] : block.rows.flatMap((row) => row.map((cell) => ({ text: cell.control?.text ?? cell.label, inTable: true }))),
+      block.kind === "paragraph"
+        ? [{ text: block.text, inTable: false }]
+        : block.rows.flatMap((row) => row.map((cell) => ({ text: cell.control?.text ?? cell.label, inTable: true }))),
     );
   }
 
@@ -261,7 +265,11 @@ class CommentProxy extends Proxy {
   }
   delete(): void {
     const comment = this.comment;
-    this.context.enqueue(() => this.context.write(() => (this.context.world.document.comments = this.context.world.document.comments.filter((candidate) => candidate !== comment))));
+    this.context.enqueue(() =>
+      this.context.write(
+        () => (this.context.world.document.comments = this.context.world.document.comments.filter((candidate) => candidate !== comment)),
+      ),
+    );
   }
 }
 
@@ -370,11 +378,15 @@ class BodyProxy extends Proxy {
     return new ControlCollection(this.context, () => this.context.world.document.controls());
   }
   get paragraphs(): CollectionProxy<ParagraphProxy> {
-    return new CollectionProxy(this.context, () => this.context.world.document.paragraphs().map((paragraph) => new ParagraphProxy(this.context, paragraph)));
+    return new CollectionProxy(this.context, () =>
+      this.context.world.document.paragraphs().map((paragraph) => new ParagraphProxy(this.context, paragraph)),
+    );
   }
   getComments(): CollectionProxy<CommentProxy> {
     this.context.requireSet("1.4", "Body.getComments");
-    return new CollectionProxy(this.context, () => this.context.world.document.comments.map((comment) => new CommentProxy(this.context, comment)));
+    return new CollectionProxy(this.context, () =>
+      this.context.world.document.comments.map((comment) => new CommentProxy(this.context, comment)),
+    );
   }
 }
 
@@ -478,4 +490,3 @@ export class FakeWord implements WordHost {
     return { value, syncs: this.syncs - before };
   }
 }
-

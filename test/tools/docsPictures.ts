@@ -18,21 +18,27 @@ const work = mkdtempSync(join(tmpdir(), "gov-report-docs-"));
 function toPdf(name: string, bytes: Uint8Array): string {
   const file = join(work, name);
   writeFileSync(file, bytes);
-  execFileSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${work}/profile`, "--convert-to", "pdf", "--outdir", work, file], { stdio: "pipe" });
+  execFileSync(
+    "soffice",
+    ["--headless", "--norestore", `-env:UserInstallation=file://${work}/profile`, "--convert-to", "pdf", "--outdir", work, file],
+    { stdio: "pipe" },
+  );
   return file.replace(/\.docx$/, ".pdf");
 }
 
 function pages(pdf: string, first: number, last: number, prefix: string): void {
   execFileSync("pdftoppm", ["-png", "-r", "70", "-f", String(first), "-l", String(last), pdf, join(work, prefix)]);
   for (let page = first; page <= last; page++) {
-    const rendered = [`${prefix}-${page}.png`, `${prefix}-0${page}.png`].map((name) => join(work, name)).find((path) => {
-      try {
-        readFileSync(path);
-        return true;
-      } catch {
-        return false;
-      }
-    });
+    const rendered = [`${prefix}-${page}.png`, `${prefix}-0${page}.png`]
+      .map((name) => join(work, name))
+      .find((path) => {
+        try {
+          readFileSync(path);
+          return true;
+        } catch {
+          return false;
+        }
+      });
     if (rendered) renameSync(rendered, join(root, "docs", `${prefix}-page${page}.png`));
   }
 }

@@ -29,7 +29,11 @@ function plantedValues(): Map<string, string> {
 }
 
 const fills = (word: FakeWord) => new Map(word.document.controls().map((control) => [control.tag, control.cell!.fill]));
-const markedTags = (word: FakeWord) => [...fills(word)].filter(([, fill]) => fill !== "#FFFFFF").map(([tag]) => tag).sort();
+const markedTags = (word: FakeWord) =>
+  [...fills(word)]
+    .filter(([, fill]) => fill !== "#FFFFFF")
+    .map(([tag]) => tag)
+    .sort();
 
 describe("insert", () => {
   it("inserts the whole template in two syncs, one tagged control in every data cell", async () => {
@@ -56,7 +60,14 @@ describe("check and mark", () => {
     const { value, syncs } = await word.counting(() => checkAndMark(word));
     expect(syncs).toBe(2);
     if (value.status !== "checked") throw new Error(value.status);
-    expect(value.result).toMatchObject({ format: "2021", year: 2025, organization: "某某市某某局", cellsRead: 200, errors: 0, warnings: 200 });
+    expect(value.result).toMatchObject({
+      format: "2021",
+      year: 2025,
+      organization: "某某市某某局",
+      cellsRead: 200,
+      errors: 0,
+      warnings: 200,
+    });
     expect(value.marked).toBe(0);
     expect(markedTags(word)).toEqual([]);
   });

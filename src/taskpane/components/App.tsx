@@ -24,13 +24,23 @@ import { FindingsList } from "./FindingsList";
 import { InsertSection } from "./InsertSection";
 
 // The dialog is only needed when a user dismisses a finding: loaded then, off the pane's start-up path.
-const DismissDialog = lazy(() => import(/* webpackChunkName: "dismiss" */ "./DismissDialog").then((module) => ({ default: module.DismissDialog })));
+const DismissDialog = lazy(() =>
+  import(/* webpackChunkName: "dismiss" */ "./DismissDialog").then((module) => ({ default: module.DismissDialog })),
+);
 
 /** Longer than the dialog's closing motion. */
 const DIALOG_CLOSE_MS = 600;
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, boxSizing: "border-box", maxWidth: "100%", overflowX: "hidden" },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    boxSizing: "border-box",
+    maxWidth: "100%",
+    overflowX: "hidden",
+  },
   heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   checkButton: { width: "100%", minHeight: "48px", fontSize: tokens.fontSizeBase400 },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
@@ -122,7 +132,11 @@ export function App({ actions }: AppProps) {
   return (
     <main className={styles.root}>
       <h1 className={styles.heading}>政府信息公开工作年度报告 · 检查</h1>
-      <Accordion collapsible openItems={insertOpen ? ["insert"] : []} onToggle={(_, data) => setInsertOpen(data.openItems.includes("insert"))}>
+      <Accordion
+        collapsible
+        openItems={insertOpen ? ["insert"] : []}
+        onToggle={(_, data) => setInsertOpen(data.openItems.includes("insert"))}
+      >
         <AccordionItem value="insert">
           <AccordionHeader>插入模板</AccordionHeader>
           <AccordionPanel>
@@ -180,7 +194,11 @@ export function App({ actions }: AppProps) {
             {result.findings.length === 0 ? (
               <Text>没有发现问题。</Text>
             ) : (
-              <FindingsList findings={result.findings} onSelect={(cell) => void actions.select(cell).catch((caught: Error) => setError(caught.message))} onDismiss={startDismissing} />
+              <FindingsList
+                findings={result.findings}
+                onSelect={(cell) => void actions.select(cell).catch((caught: Error) => setError(caught.message))}
+                onDismiss={startDismissing}
+              />
             )}
             {result.dismissed.length > 0 && (
               <section aria-label="已忽略的问题">

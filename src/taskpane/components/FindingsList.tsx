@@ -1,13 +1,4 @@
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Button,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { groupFindings, type Finding, type FindingGroup } from "../../domain/findings";
 import { tableTitle } from "../../domain/tables";
 import { formatNumber } from "../../domain/values";

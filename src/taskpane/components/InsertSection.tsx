@@ -1,4 +1,14 @@
-import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Select, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Select,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import { FORMATS, LAST_ACCEPTED_YEAR, firstTemplateYear, formatForYear, newestFormat, type FormatId } from "../../domain/formats";
 import { formatLabel } from "../../domain/wording";
@@ -43,11 +53,25 @@ export function InsertSection({ busy, onInsert }: InsertSectionProps) {
         void submit(false);
       }}
     >
-      <Field label="机关名称" required validationMessage={organizationValid ? undefined : "请填写机关全称，例如“某某市某某局”"} validationState={organizationValid ? "none" : "warning"}>
-        <Input className={styles.wide} value={organization} onChange={(_, data) => setOrganization(data.value)} placeholder="某某市某某局" />
+      <Field
+        label="机关名称"
+        required
+        validationMessage={organizationValid ? undefined : "请填写机关全称，例如“某某市某某局”"}
+        validationState={organizationValid ? "none" : "warning"}
+      >
+        <Input
+          className={styles.wide}
+          value={organization}
+          onChange={(_, data) => setOrganization(data.value)}
+          placeholder="某某市某某局"
+        />
       </Field>
       <div className={styles.row}>
-        <Field label="报告年度" validationMessage={yearValid ? undefined : `请填写 ${firstTemplateYear()}–${LAST_ACCEPTED_YEAR} 年之间的四位年份`} validationState={yearValid ? "none" : "error"}>
+        <Field
+          label="报告年度"
+          validationMessage={yearValid ? undefined : `请填写 ${firstTemplateYear()}–${LAST_ACCEPTED_YEAR} 年之间的四位年份`}
+          validationState={yearValid ? "none" : "error"}
+        >
           <Input className={styles.year} value={yearText} inputMode="numeric" onChange={(_, data) => setYearText(data.value.trim())} />
         </Field>
       </div>
