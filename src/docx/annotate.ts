@@ -15,10 +15,20 @@ import {
   type MarkRecord,
 } from "../domain/annotations";
 import { serializeState } from "../util/annotationPart";
-import { applySplices, child, descendants, escapeAttribute, escapeText, parseXml, type Splice, type XmlElement } from "../util/xml";
+import {
+  appendToRoot,
+  applySplices,
+  child,
+  descendants,
+  escapeAttribute,
+  escapeText,
+  parseXml,
+  type Splice,
+  type XmlElement,
+} from "../util/xml";
 import { wordText } from "./wordText";
 import { CONTENT_TYPES, REL_TYPES } from "./opc";
-import { partText, relsPathOf, setPartText, type DocxPackage } from "./package";
+import { partText, relationshipTarget, relsPathOf, setPartText, type DocxPackage } from "./package";
 import { cellPositions, controlCells, type DocxDocument, type LocatedCell } from "./reader";
 import { W_NS } from "./wml";
 
@@ -102,40 +112,33 @@ function commentXml(id: number, text: string, date: string): string {
   return `<w:comment w:id="${id}" w:author="${escapeAttribute(COMMENT_AUTHOR)}" w:date="${date}" w:initials="${COMMENT_INITIALS}">${paragraphs}</w:comment>`;
 }
 
-function nextCommentId(doc: DocxDocument): number {
-  const ids = [doc.xml, partText(doc.pkg, COMMENTS_PART) ?? ""].flatMap((xml) =>
-    [...xml.matchAll(/<w:(?:comment|commentRangeStart|commentReference)\b[^>]*w:id="(\d+)"/g)].map((match) => Number(match[1])),
-  );
-  return Math.max(0, ...ids) + 1;
-}
+const COMMENT_ELEMENTS = new Set(["w:comment", "w:commentRangeStart", "w:commentRangeEnd", "w:commentReference"]);
 
-function insertBefore(text: string, closing: string, addition: string): string {
-  const at = text.lastIndexOf(closing);
-  if (at < 0) throw new Error(`no ${closing}`);
-  return text.slice(0, at) + addition + text.slice(at);
+/** Above every comment id the document and its comments part use, read as XML (any quoting, any prefix). */
+function nextCommentId(doc: DocxDocument): number {
+  const path = commentsPartPath(doc.pkg, doc.pkg.mainPart);
+  const comments = path ? partText(doc.pkg, path) : undefined;
+  const roots = [doc.root, ...(comments ? [parseXml(comments)] : [])];
+  let max = 0;
+  for (const root of roots) {
+    for (const element of descendants(root)) {
+      if (!COMMENT_ELEMENTS.has(element.name)) continue;
+      const id = Number(element.attrs.get("w:id"));
+      if (Number.isFinite(id) && id > max) max = id;
+    }
+  }
+  return max + 1;
 }
 
 function commentsPartPath(pkg: DocxPackage, mainPart: string): string | null {
-  const rels = partText(pkg, relsPathOf(mainPart)) ?? "";
-  const match = /<Relationship\b[^>]*Type="[^"]*\/comments"[^>]*\/>/.exec(rels);
-  const target = match ? /Target="([^"]+)"/.exec(match[0])?.[1] : undefined;
-  if (!target) return null;
-  const folder = mainPart.slice(0, mainPart.lastIndexOf("/") + 1);
-  return target.startsWith("/") ? target.slice(1) : folder + target;
+  return relationshipTarget(pkg, mainPart, "/comments");
 }
 
 function addComments(pkg: DocxPackage, mainPart: string, comments: readonly string[]): void {
   if (comments.length === 0) return;
   const existing = commentsPartPath(pkg, mainPart);
   if (existing && pkg.files.has(existing)) {
-    const xml = partText(pkg, existing)!;
-    setPartText(
-      pkg,
-      existing,
-      /<w:comments\b[^>]*\/>/.test(xml)
-        ? xml.replace(/<w:comments\b([^>]*)\/>/, `<w:comments$1>${comments.join("")}</w:comments>`)
-        : insertBefore(xml, "</w:comments>", comments.join("")),
-    );
+    setPartText(pkg, existing, appendToRoot(partText(pkg, existing)!, comments.join("")));
     return;
   }
   setPartText(
@@ -144,8 +147,8 @@ function addComments(pkg: DocxPackage, mainPart: string, comments: readonly stri
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="${W_NS}">${comments.join("")}</w:comments>`,
   );
   const relsPath = relsPathOf(mainPart);
-  setPartText(pkg, relsPath, insertBefore(partText(pkg, relsPath)!, "</Relationships>", commentsRel(mainPart)));
-  setPartText(pkg, "[Content_Types].xml", insertBefore(partText(pkg, "[Content_Types].xml")!, "</Types>", COMMENTS_OVERRIDE));
+  setPartText(pkg, relsPath, appendToRoot(partText(pkg, relsPath)!, commentsRel(mainPart)));
+  setPartText(pkg, "[Content_Types].xml", appendToRoot(partText(pkg, "[Content_Types].xml")!, COMMENTS_OVERRIDE));
 }
 
 function commentsRel(mainPart: string): string {
@@ -176,8 +179,8 @@ export function writeState(doc: DocxDocument, state: AnnotationState): void {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_TYPES.customXmlProps}" Target="itemProps${index}.xml"/></Relationships>`,
   );
   const relsPath = relsPathOf(doc.pkg.mainPart);
-  setPartText(pkg, relsPath, insertBefore(partText(pkg, relsPath)!, "</Relationships>", stateRel(index)));
-  setPartText(pkg, "[Content_Types].xml", insertBefore(partText(pkg, "[Content_Types].xml")!, "</Types>", stateOverride(index)));
+  setPartText(pkg, relsPath, appendToRoot(partText(pkg, relsPath)!, stateRel(index)));
+  setPartText(pkg, "[Content_Types].xml", appendToRoot(partText(pkg, "[Content_Types].xml")!, stateOverride(index)));
   doc.statePart = item;
 }
 

@@ -4,7 +4,7 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { ReportReadError } from "../readers/errors";
-import { parseXml, XmlError, type XmlElement } from "../util/xml";
+import { descendants, parseXml, XmlError, type XmlElement } from "../util/xml";
 
 export interface ZipLimits {
   maxEntries: number;
@@ -54,10 +54,7 @@ export function openDocx(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS):
   if (!files.has("[Content_Types].xml") || !rels) {
     throw new ReportReadError("NOT_DOCX", "文件不是 Word 文档（.docx），无法读取。如果是 WPS 或其他格式，请另存为 .docx 后再检查");
   }
-  const target = /Type="[^"]*\/officeDocument"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(
-    strFromU8(rels),
-  );
-  const mainPart = (target?.[1] ?? target?.[2] ?? "word/document.xml").replace(/^\//, "");
+  const mainPart = relationshipTarget({ files, mainPart: "" }, "", "/officeDocument") ?? "word/document.xml";
   if (!files.has(mainPart)) throw new ReportReadError("NOT_DOCX", "文件中没有 Word 正文（word/document.xml），无法读取");
   return { files, mainPart };
 }
@@ -91,6 +88,30 @@ export function saveDocx(pkg: DocxPackage): Uint8Array {
   const files: Zippable = {};
   for (const [path, data] of pkg.files) files[path] = data;
   return zipSync(files, { level: 6 });
+}
+
+/**
+ * The part a relationship of the given type (its URI's last segment, "/comments") points to from `source` ("" for
+ * the package), read as XML; null where there is none.
+ */
+export function relationshipTarget(pkg: DocxPackage, source: string, typeSuffix: string): string | null {
+  const rels = partText(pkg, source === "" ? "_rels/.rels" : relsPathOf(source));
+  if (!rels) return null;
+  let root: XmlElement;
+  try {
+    root = parseXml(rels);
+  } catch (error) {
+    if (error instanceof XmlError) throw new ReportReadError("BAD_XML", `文档的关系部件已损坏（${error.message}），无法读取`, error.detail);
+    throw error;
+  }
+  for (const element of descendants(root, "Relationship")) {
+    const target = element.attrs.get("Target");
+    if (!target || !(element.attrs.get("Type") ?? "").endsWith(typeSuffix)) continue;
+    if (target.startsWith("/")) return target.slice(1);
+    const folder = source.slice(0, source.lastIndexOf("/") + 1);
+    return folder + target;
+  }
+  return null;
 }
 
 /** The folder of a part and the path of its relationships part (word/document.xml → word/_rels/document.xml.rels). */

@@ -194,6 +194,19 @@ export function innerXml(source: string, element: XmlElement): string {
   return source.slice(element.openEnd, element.closeStart);
 }
 
+/** The element's name as written in the source (with the document's own prefix). */
+export function rawName(source: string, element: XmlElement): string {
+  return /^[^\s/>]+/.exec(source.slice(element.start + 1))?.[0] ?? element.name;
+}
+
+/** Adds `text` as the last content of the document element, opening it if it is written self-closing (<a/>). */
+export function appendToRoot(source: string, text: string): string {
+  const root = parseXml(source);
+  if (root.closeStart !== root.openEnd) return applySplices(source, [{ from: root.closeStart, to: root.closeStart, text }]);
+  const open = source.slice(root.start, root.end).replace(/\s*\/>$/, ">");
+  return applySplices(source, [{ from: root.start, to: root.end, text: `${open}${text}</${rawName(source, root)}>` }]);
+}
+
 /** A text edit: replace source[from, to) with text. */
 export interface Splice {
   from: number;
