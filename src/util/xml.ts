@@ -162,8 +162,8 @@ export function escapeAttribute(text: string): string {
 }
 
 /** Characters XML 1.0 cannot hold at all, even as a character reference (control characters but tab, LF, CR). */
-// eslint-disable-next-line no-control-regex -- matching these characters is the point
 const NOT_XML_CHAR =
+  // eslint-disable-next-line no-control-regex -- matching these characters is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function hasNonXmlCharacters(text: string): boolean {
