@@ -207,16 +207,16 @@ export function annotate(
   let commentId = nextCommentId(doc);
   for (const mark of marks) {
     (located.get(mark.cell) ?? []).forEach((cell, copy) => {
-      const shading = shadingSplice(doc.xml, cell.tc, MARK_FILLS[mark.severity]);
-      splices.push(shading.splice);
+      // A control outside a table has no cell to shade (w:tcPr belongs to a w:tc only): it gets the comment alone.
+      const shading = cell.tc ? shadingSplice(doc.xml, cell.tc, MARK_FILLS[mark.severity]) : null;
+      if (shading) splices.push(shading.splice);
       const record: MarkRecord = {
         cell: mark.cell,
         severity: mark.severity,
         comment: null,
-        fill: shading.originalFill,
+        fill: shading?.originalFill ?? "",
         at: cell.at || null,
-        shd: shading.shd,
-        written: shading.written,
+        ...(shading ? { shd: shading.shd, written: shading.written } : {}),
       };
       if (withComments && copy === 0 && cell.paragraph) {
         const id = commentId++;
@@ -251,7 +251,7 @@ function removeExact(text: string, piece: string): string {
 function recordedCells(doc: DocxDocument, record: MarkRecord): XmlElement[] {
   const byTag = controlCells(doc)
     .filter((cell) => cell.id === record.cell)
-    .map((cell) => cell.tc);
+    .flatMap((cell) => (cell.tc ? [cell.tc] : []));
   if (byTag.length > 0) return byTag;
   if (!record.at) return [];
   return [...cellPositions(doc.root).entries()].filter(([, at]) => at === record.at).map(([tc]) => tc);

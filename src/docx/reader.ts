@@ -4,6 +4,7 @@
  * a WPS-made template.
  */
 import { EMPTY_STATE, type AnnotationState } from "../domain/annotations";
+import { readFinding } from "../domain/findings";
 import { isCellId } from "../domain/cells";
 import type { Grid, GridRow, ReadOptions, ReportReading } from "../domain/reading";
 import { readingFromControls } from "../readers/controls";
@@ -23,13 +24,21 @@ export interface DocxDocument {
   statePart: string | null;
 }
 
-/** A data cell in the document: its table cell, and the paragraph a comment anchors to. */
+/** A data cell in the document: its table cell (null for a control outside a table), and the paragraph a comment anchors to. */
 export interface LocatedCell {
   id: string;
-  tc: XmlElement;
+  tc: XmlElement | null;
   paragraph: XmlElement | null;
   /** table/row/cell among all tables, rows and cells in document order. */
   at: string;
+  /** The content control, where the cell was found by one. */
+  sdt?: XmlElement;
+}
+
+/** A control with a cell-id tag inside another one: read as part of the outer control's text, and reported. */
+export interface NestedControl {
+  outer: string;
+  inner: string;
 }
 
 export function loadDocx(bytes: Uint8Array): DocxDocument {
@@ -79,26 +88,46 @@ function firstParagraph(element: XmlElement): XmlElement | null {
   return descendants(element, "w:p").next().value ?? null;
 }
 
-/** Every content control whose tag is a cell id, with the cell it stands in. */
-export function controlCells(doc: DocxDocument): LocatedCell[] {
+function cellTagOf(sdt: XmlElement): string | null {
+  const tag = tagOf(sdt);
+  return tag && isCellId(tag) ? tag : null;
+}
+
+/** The nearest enclosing control that carries a cell id. */
+function outerCellControl(sdt: XmlElement): XmlElement | null {
+  for (let node = sdt.parent; node; node = node.parent) if (node.name === "w:sdt" && cellTagOf(node)) return node;
+  return null;
+}
+
+/**
+ * Every content control whose tag is a cell id, with the cell it stands in: block controls (a paragraph in the
+ * cell) and inline ones (runs inside the cell's paragraph) alike. A control inside another cell control is not a
+ * cell of its own: it is listed in `nested`.
+ */
+export function controlCells(doc: DocxDocument, nested: NestedControl[] = []): LocatedCell[] {
   const positions = cellPositions(doc.root);
   return [...descendants(doc.root, "w:sdt")].flatMap((sdt) => {
-    const tag = tagOf(sdt);
-    if (!tag || !isCellId(tag)) return [];
-    const tc = ancestor(sdt, "w:tc");
+    const tag = cellTagOf(sdt);
+    if (!tag) return [];
+    const outer = outerCellControl(sdt);
+    if (outer) {
+      nested.push({ outer: cellTagOf(outer)!, inner: tag });
+      return [];
+    }
+    const tc = ancestor(sdt, "w:tc") ?? null;
     const content = child(sdt, "w:sdtContent") ?? sdt;
-    return [{ id: tag, tc: tc ?? sdt, paragraph: firstParagraph(content), at: tc ? (positions.get(tc) ?? "") : "" }];
+    const paragraph = firstParagraph(content) ?? ancestor(sdt, "w:p") ?? null;
+    return [{ id: tag, tc, paragraph, at: tc ? (positions.get(tc) ?? "") : "", sdt }];
   });
 }
 
+/** What a control shows: its content, or nothing when it shows its placeholder (w:showingPlcHdr). */
 function controlText(cell: LocatedCell): string {
-  const sdt = ancestorOrSelfControl(cell);
-  return sdt ? wordText(child(sdt, "w:sdtContent") ?? sdt) : "";
-}
-
-function ancestorOrSelfControl(cell: LocatedCell): XmlElement | undefined {
-  const paragraph = cell.paragraph;
-  return paragraph ? ancestor(paragraph, "w:sdt") : undefined;
+  const sdt = cell.sdt;
+  if (!sdt) return "";
+  const showingPlaceholder = child(child(sdt, "w:sdtPr") ?? sdt, "w:showingPlcHdr");
+  if (showingPlaceholder && showingPlaceholder.attrs.get("w:val") !== "0" && showingPlaceholder.attrs.get("w:val") !== "false") return "";
+  return wordText(child(sdt, "w:sdtContent") ?? sdt);
 }
 
 /** Paragraph texts outside tables, in order: for the title and the section headings. */
@@ -135,12 +164,16 @@ export interface DocxReading {
 }
 
 export function readDocx(doc: DocxDocument, options: ReadOptions = {}): DocxReading {
-  const controls = controlCells(doc);
+  const nested: NestedControl[] = [];
+  const controls = controlCells(doc, nested);
   const paragraphs = paragraphsOutsideTables(doc);
   const dismissed = doc.state.dismissals.map((dismissal) => dismissal.key);
   if (controls.length > 0) {
     const cells = controls.map((cell) => ({ id: cell.id, text: controlText(cell), source: cell }));
-    return { reading: readingFromControls({ cells, paragraphs, year: options.year, dismissed }), by: "controls" };
+    const findings = nested.map(({ outer, inner }) =>
+      readFinding("READ-NESTED-CONTROL", "warning", null, `READ-NESTED-CONTROL:${inner}`, { kind: "nestedControl", cell: outer, inner }),
+    );
+    return { reading: readingFromControls({ cells, paragraphs, year: options.year, dismissed, findings }), by: "controls" };
   }
   const reading = readingFromGrids({ paragraphs, tables: tableGrids(doc) }, options);
   return { reading: { ...reading, dismissed }, by: "labels" };

@@ -75,6 +75,7 @@ export type FindingDetail =
   | { kind: "note"; cell: string; text: string; value: number; note: ValueNote }
   | { kind: "duplicate"; cell: string; texts: string[]; differ: boolean }
   | { kind: "unknownCell"; id: string; text: string; where: SourcePosition | null }
+  | { kind: "nestedControl"; cell: string; inner: string }
   | { kind: "missingCells"; table: TableId; cells: string[] }
   | { kind: "unplaced"; table: TableId; where: SourcePosition | null; rowText: string; why: UnplacedReason }
   | { kind: "labelVariant"; table: TableId; where: SourcePosition | null; variant: string; label: string }

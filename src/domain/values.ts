@@ -14,7 +14,15 @@ export type ValueNote =
   | { kind: "otherDigits" };
 
 export type InvalidReason =
-  "noNumber" | "leadingText" | "multipleNumbers" | "badSeparator" | "negativeCount" | "decimalCount" | "wrongUnit" | "tooLong";
+  | "noNumber"
+  | "leadingText"
+  | "multipleNumbers"
+  | "badSeparator"
+  | "negativeCount"
+  | "decimalCount"
+  | "wrongUnit"
+  | "tooLong"
+  | "severalParts";
 
 export type ParsedValue =
   | { status: "number"; value: number; notes: ValueNote[] }
@@ -37,11 +45,27 @@ const COUNT_UNITS = ["件", "个", "项", "条", "次"];
 const AMOUNT_UNITS = ["万元", "万", "元"];
 const MAX_AMOUNT_DECIMALS = 4;
 
+/**
+ * Control characters Word puts into text as anchors (\u0005 for each comment, \u0007 at a cell's end, \u0001 for an
+ * inline picture; office-js #2114 and #2258): not part of what the user typed, removed before anything is read.
+ */
+// eslint-disable-next-line no-control-regex -- these characters are what is removed
+const WORD_ANCHORS = /[\u0000-\u0008\u000e-\u001f]/g;
+
+export function withoutWordAnchors(raw: string): string {
+  return raw.replace(WORD_ANCHORS, "");
+}
+
 export function normalizeCellText(raw: string): string {
-  return raw
+  return withoutWordAnchors(raw)
     .normalize("NFKC")
     .replace(/[\s\u200b\ufeff]+/g, " ")
     .trim();
+}
+
+/** Text in two paragraphs, or split by a line break or tab: "1" and "234" must not read as 1234. */
+function hasSeveralParts(raw: string): boolean {
+  return /\S[ \u3000]*[\r\n\t\v\f\u2028\u2029]+\s*\S/.test(withoutWordAnchors(raw));
 }
 
 /** Digits split by spaces, as in "1 234": allowed only as thousands groups. */
@@ -63,6 +87,7 @@ function hasOtherDigitForms(raw: string): boolean {
 }
 
 export function parseCellText(raw: string, type: ValueType, unit: string | null = null): ParsedValue {
+  if (hasSeveralParts(raw)) return { status: "invalid", reason: "severalParts", detail: raw };
   const parsed = parseNormalized(normalizeCellText(raw), type, unit);
   // Read correctly, but said: a report's figures should be half-width Arabic numerals.
   if (parsed.status === "number" && hasOtherDigitForms(raw)) parsed.notes.unshift({ kind: "otherDigits" });

@@ -144,6 +144,7 @@ const INVALID_TEXT: Record<InvalidReason, string> = {
   decimalCount: "件数应为整数",
   wrongUnit: "写的单位与该栏不符",
   tooLong: "数字位数过多，不像真实的件数或金额",
+  severalParts: "单元格中有两段文字（分段、换行或制表符隔开），无法确定数值；请只保留一个数字",
 };
 
 function noteText(note: ValueNote, value: number, cell: CellDecl | undefined): string {
@@ -217,6 +218,8 @@ export function findingMessage(finding: Finding): string {
     }
     case "unknownCell":
       return `发现未知的单元格标记“${detail.id}”${detail.where?.kind === "line" ? `（文件第 ${detail.where.line} 行）` : ""}，其内容“${detail.text.trim()}”未参与核对`;
+    case "nestedControl":
+      return `${describeCell(detail.cell)}的内容控件中嵌套了另一个单元格控件“${detail.inner}”，内层内容已作为外层单元格的文字读取；请删除多余的控件`;
     case "missingCells": {
       const names = detail.cells
         .slice(0, 5)

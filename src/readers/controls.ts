@@ -3,6 +3,7 @@
  * the document open in Word, so both hosts see the same cells, format and findings.
  */
 import { formatCells, isCellId } from "../domain/cells";
+import type { Finding } from "../domain/findings";
 import type { CellReading, ReportReading } from "../domain/reading";
 import { FORMATS } from "../domain/formats";
 import type { FormatId } from "../domain/formats";
@@ -37,6 +38,8 @@ export interface ControlReadInput {
   paragraphs: readonly string[];
   year?: number | null;
   dismissed?: readonly string[];
+  /** Findings the host made while finding the controls (a nested control). */
+  findings?: readonly Finding[];
 }
 
 export function readingFromControls(input: ControlReadInput): ReportReading {
@@ -52,6 +55,7 @@ export function readingFromControls(input: ControlReadInput): ReportReading {
     placements,
     yearOverride: input.year ?? null,
     knownFormat: formatOfIds(cells.map((cell) => cell.id)),
+    findings: input.findings ?? [],
   });
   return { ...reading, dismissed: input.dismissed ?? [], paragraphs: input.paragraphs };
 }

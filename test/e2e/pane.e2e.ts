@@ -166,17 +166,17 @@ describe("the task pane in a browser", () => {
       Number(values.get("t3.3-5-3.other"));
     expect(findings).toEqual([
       expect.stringMatching(/^表二“行政处罚”的“本年处理决定数量”填写“[０-９]+”，是全角数字/),
-      expect.stringContaining(`表三“（五）不予处理 · 3.要求提供公开出版物”行的“总计”应为 ${expectedT3}`),
-      expect.stringContaining(`表三“总计”列的“（七）总计”应为`),
-      expect.stringContaining(`表三“科研机构”列收支不平衡`),
-      expect.stringContaining(`表三“总计”列收支不平衡`),
-      expect.stringContaining("表四“行政诉讼 · 复议后起诉”的“总计”应为 "),
+      // The mistyped 40 breaks its row and the 总计 column: one problem, the cell and the value that mends both.
+      `最可能填错的是表三“（五）不予处理 · 3.要求提供公开出版物”行“总计”列：填写“40”，改为 ${expectedT3} 可使以下 2 处核对都成立`,
+      expect.stringMatching(/^表三“（五）不予处理 · 3.要求提供公开出版物”行各列之和为 \d+（.*），“总计”填写 40，相差 \d+$/),
+      expect.stringMatching(/^表三“总计”列（一）至（六）之和为 \d+（.*），“（七）总计”填写 \d+，相差 \d+$/),
+      expect.stringContaining(`表三“科研机构”列勾稽关系不成立`),
+      expect.stringContaining(`表三“总计”列勾稽关系不成立`),
+      expect.stringContaining("表四“行政诉讼 · 复议后起诉”四项之和为 "),
     ]);
-    const expectedValues = await pane.getByText(/^应为 \d+$/).allTextContents();
-    // the column total's fix is the same row-total cell, so it shows the same value
-    expect(expectedValues).toEqual([
-      `应为 ${expectedT3}`,
-      `应为 ${expectedT3}`,
+    expect(await pane.getByText(/^改为 \d+$/).allTextContents()).toEqual([`改为 ${expectedT3}`]);
+    // Each badge is what the checked cell of its message should hold; the sums inside the problem have none.
+    expect(await pane.getByText(/^应为 \d+$/).allTextContents()).toEqual([
       `应为 ${values.get("t3.4.research")!.replace(/\d+/, (n) => String(Number(n) - 1))}`,
       `应为 ${Number(values.get("t3.4.total")) - 1}`,
       expect.stringMatching(/^应为 \d+$/),
@@ -199,7 +199,7 @@ describe("the task pane in a browser", () => {
   });
 
   it("selects a finding's cell when it is clicked", async () => {
-    await pane.getByRole("button", { name: /表四“行政诉讼 · 复议后起诉”的“总计”/ }).click();
+    await pane.getByRole("button", { name: /表四“行政诉讼 · 复议后起诉”四项之和/ }).click();
     await page.waitForFunction(
       () => (window as unknown as HarnessWindow).__fakeWord.document.selected?.tag === "t4.suit-after-review.total",
     );
