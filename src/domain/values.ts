@@ -159,7 +159,8 @@ function parseNormalized(text: string, type: ValueType, unit: string | null): Pa
 
 /** Keeps 万元 sums free of binary noise (0.1 + 0.2). */
 export function roundAmount(value: number): number {
-  return Math.round(value * 1e8) / 1e8;
+  // Integers stay exact (scaling by 1e8 would leave 2^53 behind for a 15-digit count); decimals to 8 places.
+  return Number.isInteger(value) ? value : Number(value.toFixed(8));
 }
 
 /** The value that takes part in arithmetic, or null when the cell cannot be used. */
