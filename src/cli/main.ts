@@ -84,15 +84,14 @@ export interface Io {
 }
 
 /** Any fault reading one file becomes that file's error, in Chinese, with the library's words kept apart. */
-export function readFailure(error: unknown): { error: string; detail: string | null } {
-  if (error instanceof ReportReadError) return { error: error.message, detail: error.detail || null };
-  if (error instanceof XmlError)
-    return { error: `文档内容已损坏：${error.message}。请在 Word 中打开并重新保存`, detail: error.detail || null };
-  if (error instanceof RangeError) return { error: "文件内容过大或结构异常，无法读取", detail: error.message };
-  return {
-    error: "读取时发生内部错误，该文件未检查（请将文件提供给维护人员）",
-    detail: error instanceof Error ? error.message : String(error),
-  };
+export function readFailure(error: unknown): { error: string; detail: string | null; errorCode: string } {
+  if (error instanceof ReportReadError) return { error: error.message, detail: error.detail || null, errorCode: error.code };
+  if (error instanceof XmlError) {
+    return { error: `文档内容已损坏：${error.message}。请在 Word 中打开并重新保存`, detail: error.detail || null, errorCode: "BAD_XML" };
+  }
+  if (error instanceof RangeError) return { error: "文件内容过大或结构异常，无法读取", detail: error.message, errorCode: "TOO_LARGE" };
+  const detail = error instanceof Error ? error.message : String(error);
+  return { error: "读取时发生内部错误，该文件未检查（请将文件提供给维护人员）", detail, errorCode: "INTERNAL" };
 }
 
 function checkFile(file: string, year: number | null): FileReport {
@@ -169,8 +168,8 @@ function runCheck(parsed: ParsedCommand, io: Io): number {
   const { files, missing, skipped } = expandPaths(parsed.positionals);
   // Reports of one agency for consecutive years are also checked against each other (X1, X2).
   const reports: FileReport[] = checkAcrossYears([
-    ...missing.map((file) => ({ file, result: null, error: "文件或文件夹不存在" })),
-    ...skipped.map(({ file, reason }) => ({ file, result: null, error: reason })),
+    ...missing.map((file) => ({ file, result: null, error: "文件或文件夹不存在", errorCode: "NOT_FOUND" })),
+    ...skipped.map(({ file, reason }) => ({ file, result: null, error: reason, errorCode: "SKIPPED" })),
     ...files.map((file) => checkFile(file, year)),
   ]);
   if (reports.length === 0) throw new UsageError("文件夹中没有报告文件（.txt、.docx）", "check");

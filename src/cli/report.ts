@@ -11,6 +11,8 @@ export interface FileReport {
   error: string | null;
   /** The underlying library's or system's words for an unreadable file, for support; never shown as the message. */
   detail?: string | null;
+  /** A stable code for why a file could not be read (ENCRYPTED, SEVERAL_REPORTS …). */
+  errorCode?: string | null;
 }
 
 function findingJson(finding: Finding) {
@@ -27,7 +29,7 @@ function findingJson(finding: Finding) {
 }
 
 /** One report in the --json schema (documented in README.md). */
-export function reportJson({ file, result, error, detail }: FileReport): object {
+export function reportJson({ file, result, error, detail, errorCode }: FileReport): object {
   return {
     file,
     format: result?.format ?? null,
@@ -38,6 +40,7 @@ export function reportJson({ file, result, error, detail }: FileReport): object 
     findings: (result?.findings ?? []).map(findingJson),
     dismissed: (result?.dismissed ?? []).map((finding) => ({ rule: finding.rule, message: findingMessage(finding), key: finding.key })),
     error,
+    ...(error !== null ? { errorCode: errorCode ?? "UNREADABLE" } : {}),
     ...(detail ? { detail } : {}),
   };
 }

@@ -24,10 +24,16 @@ function unzip(bytes: Uint8Array, limits: ZipLimits): Map<string, Uint8Array> {
   let entries = 0;
   let total = 0;
   let tooLarge: string | null = null;
+  let duplicate: string | null = null;
+  const names = new Set<string>();
   let unzipped: Record<string, Uint8Array>;
   try {
     unzipped = unzipSync(bytes, {
       filter: (file) => {
+        // Two entries of one name: which one a program reads differs, so the file is refused, never guessed.
+        const name = file.name.toLowerCase();
+        if (names.has(name)) duplicate ??= file.name;
+        names.add(name);
         entries++;
         total += file.originalSize;
         if (entries > limits.maxEntries) tooLarge = `包含超过 ${limits.maxEntries} 个文件`;
@@ -41,6 +47,11 @@ function unzip(bytes: Uint8Array, limits: ZipLimits): Map<string, Uint8Array> {
     throw new ReportReadError("CORRUPT_ZIP", "文件已损坏或不完整，无法读取。请重新保存或重新获取该文件", (error as Error).message);
   }
   if (tooLarge) throw new ReportReadError("ZIP_TOO_LARGE", `文件${tooLarge}，不像正常的 Word 文档，已拒绝读取`);
+  if (duplicate)
+    throw new ReportReadError(
+      "CORRUPT_ZIP",
+      `文件中有两个同名的部件“${duplicate}”，无法确定以哪个为准，已拒绝读取。请在 Word 中打开并另存`,
+    );
   const files = new Map(Object.entries(unzipped));
   // A declared size that lies: the inflated data must not exceed what was declared and checked.
   const actual = [...files.values()].reduce((sum, data) => sum + data.length, 0);
@@ -59,13 +70,41 @@ export function openDocx(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS):
   return { files, mainPart };
 }
 
-export function partText(pkg: DocxPackage, path: string): string | undefined {
-  const data = pkg.files.get(path);
-  return data ? strFromU8(data) : undefined;
+/** The encoding an XML part is stored in: its byte-order mark, UTF-16 without one, else its XML declaration's (OPC allows UTF-8 and UTF-16; Word reads others). */
+function partEncoding(data: Uint8Array): string {
+  if (data[0] === 0xff && data[1] === 0xfe) return "utf-16le";
+  if (data[0] === 0xfe && data[1] === 0xff) return "utf-16be";
+  if (data[0] === 0x3c && data[1] === 0x00) return "utf-16le";
+  if (data[0] === 0x00 && data[1] === 0x3c) return "utf-16be";
+  const head = strFromU8(data.subarray(0, 200), true);
+  const declared = /^(?:\ufeff)?<\?xml[^>]*\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1]?.toLowerCase();
+  return declared && declared !== "utf-8" && declared !== "utf8" ? declared : "utf-8";
 }
 
+function decodePart(data: Uint8Array, path: string): string {
+  const encoding = partEncoding(data);
+  if (encoding === "utf-8") return strFromU8(data);
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(data);
+  } catch {
+    throw new ReportReadError("BAD_XML", `文档部件 ${path} 声明的字符编码“${encoding}”无法识别或内容与之不符，无法读取`);
+  }
+}
+
+export function partText(pkg: DocxPackage, path: string): string | undefined {
+  const data = pkg.files.get(path);
+  return data ? decodePart(data, path) : undefined;
+}
+
+/**
+ * Writes a part as UTF-8. A part that was stored in another encoding (UTF-16, GB18030) is written as UTF-8 with
+ * its XML declaration saying so: every character kept, none replaced.
+ */
 export function setPartText(pkg: DocxPackage, path: string, text: string): void {
-  pkg.files.set(path, strToU8(text));
+  const before = pkg.files.get(path);
+  const wasOther = before !== undefined && partEncoding(before) !== "utf-8";
+  const utf8 = wasOther ? text.replace(/^(\ufeff)?(<\?xml[^>]*\sencoding\s*=\s*)(["'])[^"']*\3/, "$1$2$3UTF-8$3") : text;
+  pkg.files.set(path, strToU8(wasOther ? utf8.replace(/^\ufeff/, "") : utf8));
 }
 
 export function parsePart(pkg: DocxPackage, path: string): { xml: string; root: XmlElement } {

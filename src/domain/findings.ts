@@ -76,6 +76,7 @@ export type FindingDetail =
   | { kind: "duplicate"; cell: string; texts: string[]; differ: boolean }
   | { kind: "unknownCell"; id: string; text: string; where: SourcePosition | null }
   | { kind: "nestedControl"; cell: string; inner: string }
+  | { kind: "notAReport" }
   | { kind: "missingCells"; table: TableId; cells: string[] }
   | { kind: "unplaced"; table: TableId; where: SourcePosition | null; rowText: string; why: UnplacedReason }
   | { kind: "labelVariant"; table: TableId; where: SourcePosition | null; variant: string; label: string }

@@ -218,6 +218,8 @@ export function findingMessage(finding: Finding): string {
     }
     case "unknownCell":
       return `发现未知的单元格标记“${detail.id}”${detail.where?.kind === "line" ? `（文件第 ${detail.where.line} 行）` : ""}，其内容“${detail.text.trim()}”未参与核对`;
+    case "notAReport":
+      return "文件中既没有年度报告的标题，也没有找到表二、表三、表四，不像政府信息公开工作年度报告，未作检查";
     case "nestedControl":
       return `${describeCell(detail.cell)}的内容控件中嵌套了另一个单元格控件“${detail.inner}”，内层内容已作为外层单元格的文字读取；请删除多余的控件`;
     case "missingCells": {

@@ -10,7 +10,7 @@ export type ReadErrorCode =
   | "BAD_XML"
   | "NOT_TEXT"
   | "TOO_LARGE"
-  | "NOT_A_REPORT"
+  | "SEVERAL_REPORTS"
   | "EMPTY";
 
 export class ReportReadError extends Error {

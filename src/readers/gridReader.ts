@@ -8,7 +8,7 @@ import type { TableId } from "../domain/formatModel";
 import type { Grid, GridDocument, ReadOptions, ReportReading } from "../domain/reading";
 import { placeTable2, placeTable3, placeTable4 } from "./placement";
 import { rowsFromGrid, type RawRow } from "./rows";
-import { assembleReading, findHeadings, findTitle } from "./structure";
+import { assembleReading, findHeadings, findTitle, refuseSeveralReports } from "./structure";
 
 /** Words that only one table prints: 表三's first rows, 表四's lawsuit columns, 表二's block titles. */
 const TABLE_SIGNS: [TableId, string[]][] = [
@@ -28,6 +28,7 @@ function gridText(grid: Grid): string {
 }
 
 export function readingFromGrids(doc: GridDocument, options: ReadOptions = {}): ReportReading {
+  refuseSeveralReports(doc.paragraphs, (index) => `第 ${index + 1} 段`);
   const rows: Record<TableId, RawRow[]> = { t2: [], t3: [], t4: [] };
   for (const grid of doc.tables) {
     const table = classifyTable(gridText(grid));

@@ -9,6 +9,7 @@ import { FORMATS, formatById, formatForYear, supersedes, type FormatId } from ".
 import { SECTION_HEADINGS } from "../domain/formats/shared";
 import { coverage, labelKey } from "../domain/labels";
 import type { FormatDecl, TableId } from "../domain/formatModel";
+import { ReportReadError } from "./errors";
 import type { TablePlacement } from "./placement";
 
 export interface TitleInfo {
@@ -146,8 +147,48 @@ function decideFormat(variants: (FormatId | null)[], year: number | null): Forma
   return seen[0] ?? null;
 }
 
+/** No table and no title: whatever the file is, it is not an annual report, and saying "错误 0 项" would mislead. */
+function notAReport(parts: ReadParts): ReportReading | null {
+  if (parts.title.source === "title" || parts.placements.some((placement) => placement.found) || parts.headings.length >= 3) return null;
+  return {
+    format: null,
+    year: parts.yearOverride ?? null,
+    organization: null,
+    cells: [],
+    findings: [readFinding("READ-NOT-A-REPORT", "error", null, "READ-NOT-A-REPORT", { kind: "notAReport" })],
+    explainedMissing: FORMATS.flatMap((format) => formatCells(format).map((cell) => cell.id)),
+  };
+}
+
+/**
+ * Where a report begins: a title line followed, within a few lines, by the first section heading. Two of them mean
+ * two reports in one file (concatenated, or pasted twice), which are refused rather than read as one.
+ */
+export function reportStarts(paragraphs: readonly string[]): number[] {
+  const first = labelKey(SECTION_HEADINGS[0]);
+  const starts: number[] = [];
+  paragraphs.forEach((text, index) => {
+    const line = text.normalize("NFKC").replace(/\s+/g, "");
+    if (line.length > 80 || !TITLE.test(line)) return;
+    const next = paragraphs.slice(index + 1, index + 40).map(labelKey);
+    if (next.some((key) => key.startsWith(first))) starts.push(index);
+  });
+  return starts;
+}
+
+export function refuseSeveralReports(paragraphs: readonly string[], where: (index: number) => string): void {
+  const starts = reportStarts(paragraphs);
+  if (starts.length < 2) return;
+  throw new ReportReadError(
+    "SEVERAL_REPORTS",
+    `文件中有 ${starts.length} 份年度报告（分别从${starts.map(where).join("、")}开始），请把每份报告存为单独的文件再检查`,
+  );
+}
+
 /** Puts the reader's parts together: the format decision, the FMT-* findings, the cells. */
 export function assembleReading(parts: ReadParts): ReportReading {
+  const empty = notAReport(parts);
+  if (empty) return empty;
   const year = parts.yearOverride ?? parts.title.year;
   const variants = new Map(parts.placements.map((placement) => [placement.table, placement.variant]));
   const format = parts.knownFormat ?? decideFormat([variants.get("t2") ?? null, variants.get("t3") ?? null], year);

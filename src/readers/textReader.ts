@@ -6,7 +6,7 @@ import type { ReadOptions, ReportReading } from "../domain/reading";
 import { labelKey } from "../domain/labels";
 import { placeTable2, placeTable3, placeTable4 } from "./placement";
 import { isPageNumberLine, isPipeFlattened, rowFromLine, rowsFromPipeLines, type RawRow } from "./rows";
-import { assembleReading, findHeadings, findTitle, type HeadingHit } from "./structure";
+import { assembleReading, findHeadings, findTitle, refuseSeveralReports, type HeadingHit } from "./structure";
 
 interface Region {
   from: number;
@@ -46,6 +46,7 @@ function regionRows(lines: readonly string[], region: Region, pipe: boolean): Ra
 
 export function readTextReport(text: string, options: ReadOptions = {}): ReportReading {
   const lines = text.replace(/^\ufeff/, "").split(/\r\n|\r|\n/);
+  refuseSeveralReports(lines, (index) => `第 ${index + 1} 行`);
   const headings = findHeadings(lines);
   const pipe = isPipeFlattened(lines);
   const regions = tableRegions(lines, headings);

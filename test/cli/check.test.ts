@@ -1,3 +1,4 @@
+import { encodeGb18030 } from "../helpers/encodings";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -95,22 +96,3 @@ describe("gov-report check", () => {
     expect(JSON.parse(stdout).reports[0]).toMatchObject({ file: "/no/such/report.txt", error: "文件或文件夹不存在" });
   });
 });
-
-/** Node has a GB18030 decoder but no encoder: build the bytes through iconv-free lookup of each character. */
-function encodeGb18030(text: string): Buffer {
-  const decoder = new TextDecoder("gb18030");
-  const table = new Map<string, number[]>();
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const char = decoder.decode(new Uint8Array([lead, trail]));
-      if (char.length === 1 && !table.has(char)) table.set(char, [lead, trail]);
-    }
-  }
-  const bytes: number[] = [];
-  for (const char of text) {
-    if (char.charCodeAt(0) < 0x80) bytes.push(char.charCodeAt(0));
-    else bytes.push(...(table.get(char) ?? [0x3f]));
-  }
-  return Buffer.from(bytes);
-}

@@ -60,14 +60,19 @@ describe("a cell's text as Word shows it", () => {
   });
 
   it("reads a tracked move once (w:moveFrom left out) and leaves deleted text out", () => {
-    const moved = para(`<w:moveFrom w:id="91" w:author="a">${run("7")}</w:moveFrom>`, `<w:moveTo w:id="92" w:author="a">${run("7")}</w:moveTo>`);
+    const moved = para(
+      `<w:moveFrom w:id="91" w:author="a">${run("7")}</w:moveFrom>`,
+      `<w:moveTo w:id="92" w:author="a">${run("7")}</w:moveTo>`,
+    );
     expect(cellOf(withControl(moved)).value).toBe(7);
     const deleted = para(`<w:del w:id="93" w:author="a"><w:r><w:delText>8</w:delText></w:r></w:del>`, run("3"));
     expect(cellOf(withControl(deleted)).value).toBe(3);
   });
 
   it("reads one branch of mc:AlternateContent", () => {
-    const alternate = para(`<mc:AlternateContent ${MC}><mc:Choice Requires="w14">${run("3")}</mc:Choice><mc:Fallback>${run("3")}</mc:Fallback></mc:AlternateContent>`);
+    const alternate = para(
+      `<mc:AlternateContent ${MC}><mc:Choice Requires="w14">${run("3")}</mc:Choice><mc:Fallback>${run("3")}</mc:Fallback></mc:AlternateContent>`,
+    );
     expect(cellOf(withControl(alternate)).value).toBe(3);
   });
 

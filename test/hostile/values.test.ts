@@ -5,9 +5,12 @@ import { messageOf } from "../helpers/messages";
 import { consistentValues, readingOf, withValue } from "../helpers/reports";
 
 describe("numbers a clerk could not have meant", () => {
-  it.each(["9007199254740993", "12345678901234567", "1".repeat(400), "1,234,567,890,123,456"])("refuses %s instead of rounding it", (text) => {
-    expect(parseCellText(text, "count")).toMatchObject({ status: "invalid", reason: "tooLong" });
-  });
+  it.each(["9007199254740993", "12345678901234567", "1".repeat(400), "1,234,567,890,123,456"])(
+    "refuses %s instead of rounding it",
+    (text) => {
+      expect(parseCellText(text, "count")).toMatchObject({ status: "invalid", reason: "tooLong" });
+    },
+  );
 
   it("keeps 15-digit integers exact", () => {
     expect(parseCellText("999999999999999", "count")).toMatchObject({ status: "number", value: 999999999999999 });
