@@ -4,7 +4,7 @@
  */
 import { strToU8, zipSync } from "fflate";
 import { FONTS, R_NS, W_NS } from "./wml";
-import { escapeAttribute, escapeText } from "../util/xml";
+import { escapeAttribute, escapeText } from "../util/xmlEscape";
 
 export const CONTENT_TYPES = {
   document: "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",

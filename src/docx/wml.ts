@@ -2,7 +2,7 @@
  * WordprocessingML built from small typed pieces (paragraph, run, table, cell, content control). All escaping
  * happens here. Child elements are written in the order the OOXML schema requires.
  */
-import { escapeAttribute, escapeText } from "../util/xml";
+import { escapeAttribute, escapeText } from "../util/xmlEscape";
 
 export const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 export const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

@@ -7,24 +7,9 @@
  * error, since nothing in it may stop a check.
  */
 import { ANNOTATIONS_NAMESPACE, EMPTY_STATE, type AnnotationState, type Dismissal, type MarkRecord } from "../domain/annotations";
-import { descendants, escapeAttribute, parseXml, XmlError, type XmlElement } from "./xml";
+import { descendants, parseXml, XmlError, type XmlElement } from "./xml";
 
-function attribute(name: string, value: string | null | undefined): string {
-  return value === null || value === undefined ? "" : ` ${name}="${escapeAttribute(value)}"`;
-}
-
-export function serializeState(state: AnnotationState): string {
-  const marks = state.marks.map(
-    (mark) =>
-      `<gr:mark${attribute("cell", mark.cell)}${attribute("severity", mark.severity)}${attribute("comment", mark.comment)}${attribute("fill", mark.fill)}` +
-      `${attribute("at", mark.at)}${attribute("shd", mark.shd)}${attribute("written", mark.written)}${attribute("para", mark.para)}/>`,
-  );
-  const dismissals = state.dismissals.map(
-    (dismissal) =>
-      `<gr:dismissal${attribute("key", dismissal.key)}${attribute("reason", dismissal.reason)}${attribute("date", dismissal.date)}/>`,
-  );
-  return `<gr:annotations xmlns:gr="${ANNOTATIONS_NAMESPACE}" version="1">${[...marks, ...dismissals].join("")}</gr:annotations>`;
-}
+export { serializeState } from "./annotationXml";
 
 function optional(name: "shd" | "written" | "para", element: XmlElement): Partial<MarkRecord> {
   const value = element.attrs.get(name);

@@ -153,13 +153,7 @@ export function parseXml(input: string, limits: XmlLimits = DEFAULT_XML_LIMITS):
   return root;
 }
 
-export function escapeText(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-export function escapeAttribute(text: string): string {
-  return escapeText(text).replace(/"/g, "&quot;");
-}
+export { escapeAttribute, escapeText } from "./xmlEscape";
 
 /** Characters XML 1.0 cannot hold at all, even as a character reference (control characters but tab, LF, CR). */
 const NOT_XML_CHAR =

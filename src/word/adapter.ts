@@ -14,7 +14,7 @@ import {
   type MarkRecord,
 } from "../domain/annotations";
 import { isCellId } from "../domain/cells";
-import { parseState, serializeState } from "../util/annotationPart";
+import { serializeState } from "../util/annotationXml";
 import { checkReport, type CheckResult } from "../domain/check";
 import { readingFromControls } from "../readers/controls";
 import { AddinError, toAddinError } from "./errors";
@@ -93,7 +93,10 @@ const asColor = (fill: string) => `#${fill || "FFFFFF"}`;
 
 async function readState(host: WordHost): Promise<AnnotationState> {
   const xml = await host.state.read();
-  return xml ? parseState(xml) : EMPTY_STATE;
+  if (!xml) return EMPTY_STATE;
+  // The XML parser is loaded when a part is there to read, off the pane's start-up script.
+  const { parseState } = await import(/* webpackChunkName: "state" */ "../util/annotationPart");
+  return parseState(xml);
 }
 
 /** Starts reading the state alongside Word's first sync; a failure surfaces where it is awaited, not as unhandled. */
