@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { checkReport, isPlaceholderOrganization } from "../domain/check";
 import { checkAcrossYears } from "../domain/crossYear";
 import { FORMATS, firstTemplateYear, formatById, formatForYear, isFormatId } from "../domain/formats";
+import type { ClearReport } from "../docx/annotate";
 import { annotateDocx, clearDocx } from "../docx/service";
 import { templateDocx } from "../docx/template";
 import { ReportReadError } from "../readers/errors";
@@ -133,13 +134,20 @@ function runAnnotate(parsed: ParsedCommand, io: Io): number {
   return outcome.result.errors > 0 ? 1 : 0;
 }
 
+/** What clear did, said exactly: what it removed, and what it found recorded but could not find in the document. */
+export function clearText({ shadings, comments, notFound }: ClearReport): string {
+  if (shadings + comments + notFound === 0) return "文件中没有本工具添加的标注，已原样保存";
+  const done = `已恢复 ${shadings} 个单元格的底纹，删除 ${comments} 条本工具添加的批注`;
+  return notFound > 0 ? `${done}；另有 ${notFound} 处记录的标注在文档中已找不到或已被改动，未作处理` : done;
+}
+
 function runClear(parsed: ParsedCommand, io: Io): number {
   if (parsed.positionals.length !== 1) throw new UsageError("请给出一个要清除标注的 .docx 文件", "clear");
   const input = parsed.positionals[0]!;
   const output = requireOutput(stringValue(parsed, "output"), "output");
-  const { output: bytes, removed } = clearDocx(readInput(input));
+  const { output: bytes, report } = clearDocx(readInput(input));
   writeOutput(output, bytes, [input], parsed.values.force === true);
-  io.stdout(removed > 0 ? `已清除 ${removed} 处标注，另存为 ${output}` : `文件中没有本工具添加的标注，已原样另存为 ${output}`);
+  io.stdout(`${clearText(report)}，另存为 ${output}`);
   return 0;
 }
 

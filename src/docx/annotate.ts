@@ -90,7 +90,7 @@ function shadingSplice(xml: string, tc: XmlElement, fill: string): { splice: Spl
  * The comment anchor: an empty range and the reference at the start of the cell's paragraph. (A range around the
  * text, with the reference after it, makes LibreOffice drop the text of a content control; this form shows it.)
  */
-const anchor = (id: number) =>
+const anchor = (id: number | string) =>
   `<w:commentRangeStart w:id="${id}"/><w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`;
 
 function commentSplice(xml: string, paragraph: XmlElement, id: number): { splice: Splice; para?: string } {
@@ -226,12 +226,14 @@ export function annotate(
         record.comment = String(id);
         if (comment.para) record.para = comment.para;
       }
-      records.push(record);
+      // A copy with neither shading nor an opened paragraph leaves nothing a record must undo: its comment is found by its prefix.
+      if (shading || record.para) records.push(record);
     });
   }
   setPartText(doc.pkg, doc.pkg.mainPart, applySplices(doc.xml, splices));
   addComments(doc.pkg, doc.pkg.mainPart, comments);
-  writeState(doc, { marks: records, dismissals: doc.state.dismissals });
+  // Nothing marked and nothing dismissed: no part is added, so a clean document stays as it was.
+  if (records.length > 0 || doc.state.dismissals.length > 0) writeState(doc, { marks: records, dismissals: doc.state.dismissals });
   return doc.pkg;
 }
 
@@ -257,60 +259,138 @@ function recordedCells(doc: DocxDocument, record: MarkRecord): XmlElement[] {
   return [...cellPositions(doc.root).entries()].filter(([, at]) => at === record.at).map(([tc]) => tc);
 }
 
-/**
- * Removes exactly the marks the state records: our shading goes back to what it was, our comments go, and parts we
- * created go when they hold nothing else. A shading the user changed since is left as it is. Dismissals stay.
- * Returns how many marks were removed.
- */
-export function clearMarks(doc: DocxDocument): number {
-  const { pkg } = doc;
-  if (doc.state.marks.length === 0) return 0;
-  let xml = doc.xml;
+/** What a clear did: shadings put back, comments removed, and recorded marks it could not find (or that the user changed since). */
+export interface ClearReport {
+  shadings: number;
+  comments: number;
+  notFound: number;
+}
+
+const shdOf = (fill: string) => `<w:shd w:val="clear" w:color="auto" w:fill="${fill}"/>`;
+/** Every XML the annotator writes into a cell: a record that says otherwise is not ours, and is not trusted. */
+const WRITTEN_FORMS = new Set(Object.values(MARK_FILLS).flatMap((fill) => [shdOf(fill), `<w:tcPr>${shdOf(fill)}</w:tcPr>`]));
+
+/** Is `xml` one empty element of one of these names (what a record may put back: the original w:shd, w:tcPr or w:p)? */
+function isSingleEmptyElement(xml: string, names: readonly string[]): boolean {
+  if (xml === "") return true;
+  try {
+    const root = parseXml(`<x xmlns:w="${W_NS}">${xml}</x>`);
+    const only = root.children[0];
+    return (
+      root.children.length === 1 &&
+      only !== undefined &&
+      names.includes(only.name) &&
+      only.children.length === 0 &&
+      only.text === "" &&
+      root.text === ""
+    );
+  } catch {
+    return false;
+  }
+}
+
+function isOurFill(tc: XmlElement): XmlElement | null {
+  const shd = child(child(tc, "w:tcPr") ?? tc, "w:shd");
+  const fill = (shd?.attrs.get("w:fill") ?? "").toUpperCase();
+  return shd && Object.values(MARK_FILLS).includes(fill) ? shd : null;
+}
+
+/** Puts a cell's fill back where the cell shows one of our mark colours; nothing otherwise (the user's colour stays). */
+function restoreFill(xml: string, tc: XmlElement, fill: string): Splice | null {
+  const shd = isOurFill(tc);
+  if (!shd) return null;
+  const tag = xml.slice(shd.start, shd.end);
+  const restored = tag.replace(/\bw:fill\s*=\s*(["'])[^"']*\1/, `w:fill="${fill.replace(/^#/, "") || "auto"}"`);
+  return { from: shd.start, to: shd.end, text: restored };
+}
+
+/** One record's cells put back: exactly as before where our XML is there untouched, else by fill where our colour shows. */
+function restoreRecord(doc: DocxDocument, record: MarkRecord, done: Set<XmlElement>): Splice[] {
   const splices: Splice[] = [];
+  const exact =
+    record.written !== undefined && WRITTEN_FORMS.has(record.written) && isSingleEmptyElement(record.shd ?? "", ["w:shd", "w:tcPr"]);
+  for (const tc of recordedCells(doc, record)) {
+    if (done.has(tc)) continue;
+    const at = exact ? doc.xml.indexOf(record.written!, tc.start) : -1;
+    const splice =
+      at >= 0 && at + record.written!.length <= tc.end && isOurFill(tc)
+        ? { from: at, to: at + record.written!.length, text: record.shd ?? "" }
+        : restoreFill(doc.xml, tc, record.fill);
+    if (!splice) continue;
+    splices.push(splice);
+    done.add(tc);
+  }
+  return splices;
+}
+
+/**
+ * Removes our marks, recognised in the document itself: comments that start with our prefix (whoever numbered
+ * them), and our mark colours on cells the record names or on cells of our content controls. The record says how to
+ * put a cell back exactly; it is never trusted to remove anything else (a record that names other XML is ignored,
+ * and a cell the user re-coloured keeps its colour). Parts we created go when they hold nothing else. Dismissals
+ * stay. A document with nothing of ours is left byte for byte as it was.
+ */
+export function clearMarks(doc: DocxDocument): ClearReport {
+  const { pkg } = doc;
+  const commentIds = prefixedCommentIds(pkg);
+  const done = new Set<XmlElement>();
+  const splices: Splice[] = [];
+  let notFound = 0;
   for (const record of doc.state.marks) {
-    if (record.written === undefined) {
-      splices.push(...recordedCells(doc, record).flatMap((tc) => restoreFill(doc.xml, tc, record)));
-      continue;
-    }
-    for (const tc of recordedCells(doc, record)) {
-      const at = xml.indexOf(record.written, tc.start);
-      if (at >= 0 && at + record.written.length <= tc.end)
-        splices.push({ from: at, to: at + record.written.length, text: record.shd ?? "" });
+    const restored = restoreRecord(doc, record, done);
+    if (restored.length === 0 && !(record.comment && commentIds.includes(record.comment))) notFound++;
+    splices.push(...restored);
+  }
+  // Marks whose record is gone (a program that dropped the part, Word's own undo of it): our colour on our control's cell.
+  for (const cell of controlCells(doc)) {
+    if (!cell.tc || done.has(cell.tc)) continue;
+    const splice = restoreFill(doc.xml, cell.tc, "FFFFFF");
+    if (splice) {
+      splices.push(splice);
+      done.add(cell.tc);
     }
   }
-  xml = applySplices(xml, splices);
-  const commentIds = [
-    ...new Set([...doc.state.marks.flatMap((record) => (record.comment ? [Number(record.comment)] : [])), ...prefixedCommentIds(pkg)]),
-  ];
+  if (splices.length === 0 && commentIds.length === 0 && doc.state.marks.length === 0) return { shadings: 0, comments: 0, notFound: 0 };
+  let xml = applySplices(doc.xml, splices);
   for (const record of doc.state.marks) {
-    if (!record.comment) continue;
-    const id = Number(record.comment);
+    if (!record.comment || !commentIds.includes(record.comment) || !record.para || !isSingleEmptyElement(record.para, ["w:p"])) continue;
     // An empty paragraph we had to open: the opened form holds the id, so it is unique.
-    if (record.para) xml = xml.replace(`${record.para.replace(/\s*\/>$/, ">")}${anchor(id)}</w:p>`, () => record.para!);
-    xml = removeExact(xml, anchor(id));
+    xml = xml.replace(`${record.para.replace(/\s*\/>$/, ">")}${anchor(record.comment)}</w:p>`, () => record.para!);
   }
   setPartText(pkg, pkg.mainPart, removeCommentAnchors(xml, commentIds));
   removeComments(pkg, commentIds);
   const remaining: AnnotationState = { marks: [], dismissals: doc.state.dismissals };
   if (remaining.dismissals.length > 0) writeState(doc, remaining);
   else removeStatePart(doc);
-  return doc.state.marks.length;
+  return { shadings: done.size, comments: commentIds.length, notFound };
+}
+
+/**
+ * Ours: the text starts with our prefix, or our author and initials are on it (LibreOffice re-saves our comments
+ * with their author but, seen with 7.4, without their text).
+ */
+function isOurComment(comment: XmlElement): boolean {
+  if (wordText(comment).startsWith(COMMENT_PREFIX)) return true;
+  return comment.attrs.get("w:author") === COMMENT_AUTHOR && comment.attrs.get("w:initials") === COMMENT_INITIALS;
 }
 
 /** Comments that start with our prefix: ours, also when Word (through the add-in) wrote them with its own ids. */
-function prefixedCommentIds(pkg: DocxPackage): number[] {
+function prefixedCommentIds(pkg: DocxPackage): string[] {
   const path = commentsPartPath(pkg, pkg.mainPart);
   const xml = path ? partText(pkg, path) : undefined;
   if (!xml) return [];
   const root = parseXml(xml);
   return [...descendants(root, "w:comment")]
-    .filter((comment) => wordText(comment).startsWith(COMMENT_PREFIX))
-    .map((comment) => Number(comment.attrs.get("w:id")));
+    .filter((comment) => isOurComment(comment))
+    .flatMap((comment) => {
+      const id = comment.attrs.get("w:id");
+      return id === undefined ? [] : [id];
+    });
 }
 
 /** Anchors of the given comments in whatever form the writer used: range marks and the reference's run. */
-function removeCommentAnchors(xml: string, ids: readonly number[]): string {
-  const doomed = new Set(ids.map(String));
+function removeCommentAnchors(xml: string, ids: readonly string[]): string {
+  const doomed = new Set(ids);
   const root = parseXml(xml);
   const splices: Splice[] = [];
   for (const element of descendants(root)) {
@@ -326,21 +406,12 @@ function removeCommentAnchors(xml: string, ids: readonly number[]): string {
   return applySplices(xml, splices);
 }
 
-/** A mark made through Word's API (no XML recorded): put the fill back if the cell still has our colour. */
-function restoreFill(xml: string, tc: XmlElement, record: MarkRecord): Splice[] {
-  const shd = child(child(tc, "w:tcPr") ?? tc, "w:shd");
-  if (!shd || (shd.attrs.get("w:fill") ?? "").toUpperCase() !== MARK_FILLS[record.severity]) return [];
-  const tag = xml.slice(shd.start, shd.end);
-  const restored = tag.replace(/w:fill="[^"]*"/, `w:fill="${record.fill.replace(/^#/, "") || "auto"}"`);
-  return [{ from: shd.start, to: shd.end, text: restored }];
-}
-
-function removeComments(pkg: DocxPackage, ids: readonly number[]): void {
+function removeComments(pkg: DocxPackage, ids: readonly string[]): void {
   const path = commentsPartPath(pkg, pkg.mainPart);
   const xml = path ? partText(pkg, path) : undefined;
   if (!path || xml === undefined) return;
   const root = parseXml(xml);
-  const ours = new Set(ids.map(String));
+  const ours = new Set(ids);
   const doomed = [...descendants(root, "w:comment")].filter((comment) => ours.has(comment.attrs.get("w:id") ?? ""));
   const left = applySplices(
     xml,
@@ -349,7 +420,7 @@ function removeComments(pkg: DocxPackage, ids: readonly number[]): void {
   const relsPath = relsPathOf(pkg.mainPart);
   const rels = partText(pkg, relsPath) ?? "";
   const ourRel = rels.includes(`Id="${COMMENTS_REL_ID}"`);
-  if (ourRel && !/<w:comment\b/.test(left)) {
+  if (ourRel && descendants(parseXml(left), "w:comment").next().done) {
     pkg.files.delete(path);
     setPartText(pkg, relsPath, removeExact(rels, commentsRel(pkg.mainPart)));
     setPartText(pkg, "[Content_Types].xml", removeExact(partText(pkg, "[Content_Types].xml")!, COMMENTS_OVERRIDE));

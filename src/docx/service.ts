@@ -2,7 +2,7 @@
 import { cellsToMark } from "../domain/annotations";
 import { checkReport, type CheckResult } from "../domain/check";
 import type { ReadOptions } from "../domain/reading";
-import { annotate, clearMarks, locateByControls } from "./annotate";
+import { annotate, clearMarks, locateByControls, type ClearReport } from "./annotate";
 import { saveDocx } from "./package";
 import { loadDocx, loadDocxPackage, readDocx, type LocatedCell } from "./reader";
 
@@ -22,7 +22,8 @@ export interface AnnotateOutcome {
 /** Checks a .docx and writes a copy with the marks; marks from an earlier run are cleared first. */
 export function annotateDocx(bytes: Uint8Array, request: AnnotateRequest = {}): AnnotateOutcome {
   let doc = loadDocx(bytes);
-  if (clearMarks(doc) > 0) doc = loadDocxPackage(doc.pkg);
+  const cleared = clearMarks(doc);
+  if (cleared.shadings + cleared.comments + cleared.notFound > 0) doc = loadDocxPackage(doc.pkg);
   const { reading, by } = readDocx(doc, request);
   const result = checkReport(reading);
   const located = by === "controls" ? locateByControls(doc) : locateByReading(reading.cells);
@@ -41,9 +42,9 @@ function locateByReading(cells: readonly { id: string; source?: unknown }[]): Ma
   return located;
 }
 
-/** Removes our marks and comments; returns the cleaned file and how many marks went. */
-export function clearDocx(bytes: Uint8Array): { output: Uint8Array; removed: number } {
+/** Removes our marks and comments; returns the cleaned file and what went. */
+export function clearDocx(bytes: Uint8Array): { output: Uint8Array; report: ClearReport } {
   const doc = loadDocx(bytes);
-  const removed = clearMarks(doc);
-  return { output: saveDocx(doc.pkg), removed };
+  const report = clearMarks(doc);
+  return { output: saveDocx(doc.pkg), report };
 }

@@ -26,21 +26,26 @@ const totalsOf = (format: FormatDecl, group: string) =>
     .map((cell) => cell.id as CellId);
 
 const QUANTITIES: Quantity[] = [
-  { name: "本年新收申请", patterns: [/新收(?:政府信息公开)?申请(?:共|合计)?(\d+)件/], cells: () => ["t3.1.total"] },
-  { name: "上年结转申请", patterns: [/上年(?:度)?结转(?:的)?(?:政府信息公开)?申请(?:共)?(\d+)件/], cells: () => ["t3.2.total"] },
+  { name: "本年新收申请", patterns: [/新收(?:政府信息公开)?申请(?:共|合计)?(\d{1,9})件/], cells: () => ["t3.1.total"] },
+  { name: "上年结转申请", patterns: [/上年(?:度)?结转(?:的)?(?:政府信息公开)?申请(?:共)?(\d{1,9})件/], cells: () => ["t3.2.total"] },
   {
     name: "结转下年度继续办理",
-    patterns: [/(\d+)件(?:申请)?(?:结转|顺延)(?:至|到)?下(?:一)?年度/, /结转(?:至|到)?下(?:一)?年度(?:继续办理)?(?:的)?(?:申请)?(\d+)件/],
+    patterns: [
+      /(?<!\d)(\d{1,9})件(?:申请)?(?:结转|顺延)(?:至|到)?下(?:一)?年度/,
+      /结转(?:至|到)?下(?:一)?年度(?:继续办理)?(?:的)?(?:申请)?(\d{1,9})件/,
+    ],
     cells: () => ["t3.4.total"],
   },
-  { name: "予以公开", patterns: [/予以公开(\d+)件/], cells: () => ["t3.3-1.total"] },
-  { name: "部分公开", patterns: [/部分公开(\d+)件/], cells: () => ["t3.3-2.total"] },
-  { name: "不予公开", patterns: [/不予公开(\d+)件/], cells: (format) => totalsOf(format, "3-3") },
-  { name: "无法提供", patterns: [/无法提供(\d+)件/], cells: (format) => totalsOf(format, "3-4") },
-  { name: "不予处理", patterns: [/不予处理(\d+)件/], cells: (format) => totalsOf(format, "3-5") },
-  { name: "行政复议", patterns: [/行政复议(?:案件)?(\d+)件/], cells: () => ["t4.review.total"] },
-  { name: "行政诉讼", patterns: [/行政诉讼(?:案件)?(\d+)件/], cells: () => ["t4.suit-direct.total", "t4.suit-after-review.total"] },
+  { name: "予以公开", patterns: [/予以公开(\d{1,9})件/], cells: () => ["t3.3-1.total"] },
+  { name: "部分公开", patterns: [/部分公开(\d{1,9})件/], cells: () => ["t3.3-2.total"] },
+  { name: "不予公开", patterns: [/不予公开(\d{1,9})件/], cells: (format) => totalsOf(format, "3-3") },
+  { name: "无法提供", patterns: [/无法提供(\d{1,9})件/], cells: (format) => totalsOf(format, "3-4") },
+  { name: "不予处理", patterns: [/不予处理(\d{1,9})件/], cells: (format) => totalsOf(format, "3-5") },
+  { name: "行政复议", patterns: [/行政复议(?:案件)?(\d{1,9})件/], cells: () => ["t4.review.total"] },
+  { name: "行政诉讼", patterns: [/行政诉讼(?:案件)?(\d{1,9})件/], cells: () => ["t4.suit-direct.total", "t4.suit-after-review.total"] },
 ];
+
+// Figures are at most 9 digits and a leading figure starts where a digit run starts: every pattern runs in linear time.
 
 /** The text as one line: PDF extraction wraps lines and spaces digits off from characters. */
 function flatten(paragraphs: readonly string[]): string {

@@ -118,6 +118,7 @@ const T3_GROUPS = groupLabelKeys();
 const T3_COLUMNS = columnKeys(tableDecls("t3")[0]!.decl.grids[0]!);
 const MIN_COVERAGE = 0.8;
 const MAX_CONTEXT = 240;
+const MAX_LABEL = 400;
 
 /** Drops pieces of merged group labels (三、/本/年/度…, （三）不 / 予公开) that PDF extraction spreads over rows. */
 function withoutGroupFragments(row: RawRow): string[] {
@@ -147,7 +148,8 @@ function matchScore(candidate: RowCandidate, context: string, own: string): Matc
 }
 
 export function placeTable3(rows: readonly RawRow[]): TablePlacement {
-  const labelsOf = rows.map((row) => labelKey(withoutGroupFragments(row).join("")));
+  // A label is short; anything longer is cut, so that matching costs the same whatever the text holds.
+  const labelsOf = rows.map((row) => labelKey(withoutGroupFragments(row).join("")).slice(0, MAX_LABEL));
   const dataIndexes = rows.flatMap((row, index) => (row.values.length > 0 ? [index] : []));
   const contexts = dataIndexes.map((rowIndex, k) => {
     const from = k === 0 ? 0 : dataIndexes[k - 1]! + 1;

@@ -31,15 +31,12 @@ export function isPageNumberLine(line: string): boolean {
 /** A layout or pasted line: trailing value tokens are values; the rest splits into label segments at wide gaps. */
 export function rowFromLine(line: string, where: SourcePosition): RawRow {
   if (line.includes("\t")) return rowFromCells(line.split("\t"), where);
-  const tokens = line
-    .trim()
-    .split(/\s+/)
-    .filter((token) => token !== "");
+  // Tokens with their offsets, so that the label text is one slice (linear in the line's length).
+  const tokens = [...line.matchAll(/\S+/g)];
   let firstValue = tokens.length;
-  while (firstValue > 0 && isValueToken(tokens[firstValue - 1]!)) firstValue--;
-  const values = tokens.slice(firstValue);
-  let labelText = line.trim();
-  for (let i = 0; i < values.length; i++) labelText = labelText.replace(/\s*\S+\s*$/, "");
+  while (firstValue > 0 && isValueToken(tokens[firstValue - 1]![0])) firstValue--;
+  const values = tokens.slice(firstValue).map((token) => token[0]);
+  const labelText = line.slice(0, firstValue < tokens.length ? tokens[firstValue]!.index : line.length).trim();
   const labels = labelText
     .split(/\s{2,}|\u3000+/)
     .map((segment) => segment.trim())

@@ -4,6 +4,7 @@
  */
 import type { ReadOptions, ReportReading } from "../domain/reading";
 import { labelKey } from "../domain/labels";
+import { ReportReadError } from "./errors";
 import { placeTable2, placeTable3, placeTable4 } from "./placement";
 import { isPageNumberLine, isPipeFlattened, rowFromLine, rowsFromPipeLines, type RawRow } from "./rows";
 import { assembleReading, findHeadings, findTitle, refuseSeveralReports, type HeadingHit } from "./structure";
@@ -44,8 +45,20 @@ function regionRows(lines: readonly string[], region: Region, pipe: boolean): Ra
   );
 }
 
+/** A report is a few hundred lines of at most a few hundred characters; these bounds are far above any real one. */
+export const MAX_TEXT_LINES = 100_000;
+export const MAX_LINE_CHARS = 20_000;
+
+function boundedLines(text: string): string[] {
+  const lines = text.replace(/^\ufeff/, "").split(/\r\n|\r|\n/, MAX_TEXT_LINES + 1);
+  if (lines.length > MAX_TEXT_LINES) throw new ReportReadError("TOO_LARGE", `文本超过 ${MAX_TEXT_LINES} 行，不像年度报告，已拒绝读取`);
+  const long = lines.findIndex((line) => line.length > MAX_LINE_CHARS);
+  if (long >= 0) throw new ReportReadError("TOO_LARGE", `第 ${long + 1} 行超过 ${MAX_LINE_CHARS} 个字符，不像年度报告，已拒绝读取`);
+  return lines;
+}
+
 export function readTextReport(text: string, options: ReadOptions = {}): ReportReading {
-  const lines = text.replace(/^\ufeff/, "").split(/\r\n|\r|\n/);
+  const lines = boundedLines(text);
   refuseSeveralReports(lines, (index) => `第 ${index + 1} 行`);
   const headings = findHeadings(lines);
   const pipe = isPipeFlattened(lines);

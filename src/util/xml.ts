@@ -44,8 +44,8 @@ export interface XmlLimits {
   maxElements: number;
 }
 
-/** WordprocessingML nests tables in cells in tables; 256 levels is far beyond any real document. */
-export const DEFAULT_XML_LIMITS: XmlLimits = { maxDepth: 256, maxElements: 4_000_000 };
+/** WordprocessingML nests tables in cells in tables; 256 levels is far beyond any real document, and a report has some 20,000 elements. */
+export const DEFAULT_XML_LIMITS: XmlLimits = { maxDepth: 256, maxElements: 1_000_000 };
 
 /** The prefixes the project writes and reads names with, by namespace: a document may bind other prefixes. */
 export const KNOWN_PREFIXES: Record<string, string> = {

@@ -60,7 +60,7 @@ describe("gov-report new, check --annotate, clear", () => {
     expect(checked.stdout).toContain("已标注 1 个单元格");
     expect(existsSync(at("marked.docx"))).toBe(true);
     const cleared = run("clear", at("marked.docx"), "-o", at("clean.docx"));
-    expect(cleared).toMatchObject({ status: 0, stdout: expect.stringContaining("已清除 1 处标注") });
+    expect(cleared).toMatchObject({ status: 0, stdout: expect.stringContaining("已恢复 1 个单元格的底纹，删除 1 条本工具添加的批注") });
     expect(documentXmlOf(readFileSync(at("clean.docx")))).toBe(documentXmlOf(filled));
   });
 
