@@ -218,7 +218,7 @@ export function annotate(
         at: cell.at || null,
         ...(shading ? { shd: shading.shd, written: shading.written } : {}),
       };
-      if (withComments && copy === 0 && cell.paragraph) {
+      if (withComments && copy === 0 && cell.paragraph && mark.findings.length > 0) {
         const id = commentId++;
         const comment = commentSplice(doc.xml, cell.paragraph, id);
         splices.push(comment.splice);

@@ -15,7 +15,7 @@
  * dismissal: key = the finding's stable key; reason as the user typed it; date as YYYY-MM-DD.
  */
 import type { Finding } from "./findings";
-import { fixMessage, findingMessage, SEVERITY_LABELS } from "./wording";
+import { describeCell, fixMessage, findingMessage, SEVERITY_LABELS } from "./wording";
 import type { Severity } from "./formatModel";
 
 export const ANNOTATIONS_NAMESPACE = "urn:gov-report:annotations:1";
@@ -51,31 +51,56 @@ export interface AnnotationState {
 
 export const EMPTY_STATE: AnnotationState = { marks: [], dismissals: [] };
 
-/** A cell to mark: its worst severity and the messages of the findings that point at it. */
+/** A cell to mark: its worst severity, and the findings it carries a comment for (none: shaded only). */
 export interface CellMark {
   cell: string;
   severity: Severity;
+  /** The findings this cell's comment explains; empty for a cell shaded as one part of a sum that does not add up. */
   findings: Finding[];
 }
 
+/** The cells of a broken sum: its checked cell first, then its terms. */
+function identityCells(finding: Finding): string[] {
+  const detail = finding.detail;
+  return detail.kind === "sum" ? [detail.target.id, ...detail.plus.map((term) => term.id), ...detail.minus.map((term) => term.id)] : [];
+}
+
 /**
- * Which cells a check marks: the cell the numbers single out as likely wrong where there is one (so a correct total
- * is not marked for a wrong part), else each finding's checked cell.
- * Findings about the whole report, about missing cells, or that could not be checked mark nothing; blank cells
- * only when asked, since a fresh template is all blanks.
+ * Which cells a check marks, the policy every host follows:
+ * - a broken sum whose numbers single out one cell: that cell only, with the comment (a correct total is not marked
+ *   for a wrong part);
+ * - a broken sum no single cell explains: every cell of the identity is shaded in the finding's colour, and the
+ *   comment goes on the checked cell (the total), naming the cells that take part — not a guess at one of them;
+ * - any other finding about a cell: that cell.
+ * Findings about the whole report, about missing cells, or that could not be checked mark nothing; blank cells only
+ * when asked, since a fresh template is all blanks.
  */
 export function cellsToMark(findings: readonly Finding[], options: { markBlanks?: boolean } = {}): CellMark[] {
   const marks = new Map<string, CellMark>();
+  const mark = (cell: string, finding: Finding, commented: boolean) => {
+    const entry = marks.get(cell) ?? { cell, severity: finding.severity, findings: [] };
+    if (finding.severity === "error") entry.severity = "error";
+    if (commented) entry.findings.push(finding);
+    marks.set(cell, entry);
+  };
   for (const finding of findings) {
     if (finding.category === "unchecked" || finding.category === "format" || !finding.target) continue;
     if (!options.markBlanks && finding.key.endsWith(":blank")) continue;
-    const cell = finding.likely?.id ?? finding.target;
-    const mark = marks.get(cell) ?? { cell, severity: finding.severity, findings: [] };
-    if (finding.severity === "error") mark.severity = "error";
-    mark.findings.push(finding);
-    marks.set(cell, mark);
+    if (finding.likely) {
+      mark(finding.likely.id, finding, true);
+      continue;
+    }
+    const identity = identityCells(finding);
+    mark(finding.target, finding, true);
+    for (const cell of identity.slice(1)) mark(cell, finding, false);
   }
   return [...marks.values()];
+}
+
+/** For a sum no single cell explains: which cells take part (they are shaded too). */
+function partsText(finding: Finding, cell: string): string {
+  const parts = identityCells(finding).filter((id) => id !== cell);
+  return parts.length === 0 ? "" : `。参与核对的单元格已一并标出：${parts.map((id) => describeCell(id)).join("、")}`;
 }
 
 /** The comment a marked cell carries: our prefix, then what is wrong there, in the words of the pane and the CLI. */
@@ -92,6 +117,6 @@ export function commentText(mark: CellMark): string {
     );
     lines.push(...fixes.map((finding) => `  · ${findingMessage(finding)}`));
   }
-  lines.push(...others.map((finding) => `${label(finding)}${findingMessage(finding)}`));
+  lines.push(...others.map((finding) => `${label(finding)}${findingMessage(finding)}${partsText(finding, mark.cell)}`));
   return COMMENT_PREFIX + lines.join("\n");
 }

@@ -173,7 +173,7 @@ export async function checkAndMark(host: WordHost, options: CheckOptions = {}): 
           .filter((control) => control.tag === mark.cell && !control.parentTableCellOrNullObject.isNullObject)
           .forEach((control, copy) => {
             control.parentTableCellOrNullObject.shadingColor = asColor(MARK_FILLS[mark.severity]);
-            if (withComments && copy === 0) control.getRange("Whole").insertComment(commentText(mark));
+            if (withComments && copy === 0 && mark.findings.length > 0) control.getRange("Whole").insertComment(commentText(mark));
             records.push({ cell: mark.cell, severity: mark.severity, comment: null, fill: fills.get(control) ?? "FFFFFF", at: null });
           });
       }

@@ -49,10 +49,14 @@ describe("check --annotate and clear on the generated template", () => {
     ]);
   });
 
-  it("shades exactly the planted cells in the error colour, not the correct total they break", () => {
-    expect(shadedCells(marked, "FFC7CE")).toEqual(["t3.3-5-2.total", "t3.4.commercial", "t3.4.total", "t4.review.total"]);
+  it("shades the cell the numbers single out, and every cell of a sum no single cell explains", () => {
+    // 3-5-2's total breaks its row and the 总计 column: that cell alone. T3-A (commercial, total) and T4-A break
+    // alone: every cell of each identity, so the clerk sees which numbers take part.
+    const identity = (column: string) => [`t3.1.${column}`, `t3.2.${column}`, `t3.3-7.${column}`, `t3.4.${column}`];
+    const review = ["upheld", "corrected", "other", "pending", "total"].map((column) => `t4.review.${column}`);
+    expect(shadedCells(marked, "FFC7CE")).toEqual(["t3.3-5-2.total", ...identity("commercial"), ...identity("total"), ...review].sort());
     expect(shadedCells(marked, "FFEB9C")).toEqual([]);
-    expect(shadedCells(marked, "FFFFFF")).toHaveLength(200 - 4);
+    expect(shadedCells(marked, "FFFFFF")).toHaveLength(200 - 14);
   });
 
   it("puts one comment on each marked cell, with the message and the expected value", () => {
@@ -65,8 +69,10 @@ describe("check --annotate and clear on the generated template", () => {
     // the row-total cell carries both the row rule and the column-total rule it breaks
     expect(comments).toContain("最可能填错的是表三“（五）不予处理 · 2.重复申请”行“总计”列");
     const state = parseState(strFromU8(unzipSync(outcome.output)["customXml/item1.xml"]!));
-    expect(state.marks.map((mark) => mark.cell).sort()).toEqual(["t3.3-5-2.total", "t3.4.commercial", "t3.4.total", "t4.review.total"]);
-    expect(state.marks.every((mark) => mark.fill === "FFFFFF" && mark.comment !== null)).toBe(true);
+    const commented = state.marks.filter((mark) => mark.comment !== null).map((mark) => mark.cell);
+    expect(commented.sort()).toEqual(["t3.3-5-2.total", "t3.4.commercial", "t3.4.total", "t4.review.total"]);
+    expect(state.marks).toHaveLength(14);
+    expect(state.marks.every((mark) => mark.fill === "FFFFFF")).toBe(true);
   });
 
   it("reads the same values back from the marked copy", () => {
@@ -76,7 +82,7 @@ describe("check --annotate and clear on the generated template", () => {
 
   it("clear gives back the document.xml as it was before annotation, byte for byte, and the same parts", () => {
     const cleared = clearDocx(outcome.output);
-    expect(cleared.report).toEqual({ shadings: 4, comments: 4, notFound: 0 });
+    expect(cleared.report).toEqual({ shadings: 14, comments: 4, notFound: 0 });
     expect(documentXmlOf(cleared.output)).toBe(documentXmlOf(filled));
     const before = unzipSync(filled);
     const after = unzipSync(cleared.output);
@@ -95,16 +101,16 @@ describe("what belongs to the user is never touched", () => {
     const userFill = '<w:shd w:val="clear" w:color="auto" w:fill="00B0F0"/>';
     const filled = fillControls(template, withValue(good, "t4.review.total", "99"));
     const userShaded = withDocumentXml(filled, (xml) => {
-      // the user shades 表四's first data cell blue
+      // the user shades a 表四 cell that no finding involves blue
       const root = parseXml(xml);
       const sdt = [...descendants(root, "w:sdt")].find(
-        (element) => child(child(element, "w:sdtPr")!, "w:tag")!.attrs.get("w:val") === "t4.review.upheld",
+        (element) => child(child(element, "w:sdtPr")!, "w:tag")!.attrs.get("w:val") === "t4.suit-direct.upheld",
       )!;
       const shd = child(child(ancestor(sdt, "w:tc")!, "w:tcPr")!, "w:shd")!;
       return xml.slice(0, shd.start) + userFill + xml.slice(shd.end);
     });
     const marked = annotateDocx(userShaded).output;
-    expect(shadedCells(documentXmlOf(marked), "00B0F0")).toEqual(["t4.review.upheld"]);
+    expect(shadedCells(documentXmlOf(marked), "00B0F0")).toEqual(["t4.suit-direct.upheld"]);
     expect(documentXmlOf(clearDocx(marked).output)).toBe(documentXmlOf(userShaded));
   });
 

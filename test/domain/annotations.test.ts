@@ -41,8 +41,24 @@ describe("which cells a check marks", () => {
     );
   });
 
-  it("marks the checked cell where the numbers do not single one out", () => {
-    expect(cellsToMark(findingsOf(withValue(good, "t4.review.total", "1"))).map((mark) => mark.cell)).toEqual(["t4.review.total"]);
+  it("shades every cell of a sum the numbers do not resolve, with the comment on its checked cell only", () => {
+    const marks = cellsToMark(findingsOf(withValue(good, "t4.review.total", "1")));
+    expect(marks.map((mark) => [mark.cell, mark.findings.length])).toEqual([
+      ["t4.review.total", 1],
+      ["t4.review.upheld", 0],
+      ["t4.review.corrected", 0],
+      ["t4.review.other", 0],
+      ["t4.review.pending", 0],
+    ]);
+    expect(commentText(marks[0]!)).toContain("参与核对的单元格已一并标出：表四“行政复议 · 结果维持”、表四“行政复议 · 结果纠正”");
+  });
+
+  it("marks all four cells of each broken column when 本年新收 自然人 and 总计 are both 4 too many (issue example)", () => {
+    const bump = (values: typeof good, id: "t3.1.natural" | "t3.1.total") => withValue(values, id, String(Number(values.get(id)) + 4));
+    const marks = cellsToMark(findingsOf(bump(bump(good, "t3.1.natural"), "t3.1.total")));
+    const cells = (column: string) => [`t3.4.${column}`, `t3.1.${column}`, `t3.2.${column}`, `t3.3-7.${column}`];
+    expect(marks.map((mark) => mark.cell)).toEqual([...cells("natural"), ...cells("total")]);
+    expect(marks.filter((mark) => mark.findings.length > 0).map((mark) => mark.cell)).toEqual(["t3.4.natural", "t3.4.total"]);
   });
 
   it("leaves blanks unmarked unless asked, and marks warnings in their own severity", () => {
