@@ -30,6 +30,11 @@ module.exports = tseslint.config(
     },
   },
   {
+    // Inlined in every page and run by Internet Explorer 11: ES5, a plain script.
+    files: ["src/shared/engineGuard.js"],
+    languageOptions: { ecmaVersion: 5, sourceType: "script", globals: { window: "readonly", document: "readonly" } },
+  },
+  {
     files: ["*.js", ".ci/*.js"],
     languageOptions: { globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly", URL: "readonly" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },

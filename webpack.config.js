@@ -2,6 +2,7 @@
 //   webpack --mode production                      production build; office.js from Microsoft's CDN
 //   ADDIN_URL=https://intranet/addin/ webpack ...  also rewrites the manifest's https://localhost:3000/ to that URL
 //   webpack --env e2e                              test build: a stand-in office.js over the fake Word (test/e2e)
+const fs = require("fs");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -20,8 +21,10 @@ module.exports = (env = {}, argv = {}) => {
   const e2e = Boolean(env.e2e);
   const addinUrl = process.env.ADDIN_URL ? process.env.ADDIN_URL.replace(/\/?$/, "/") : DEV_URL;
   const officeJs = e2e ? "office-stand-in.js" : OFFICE_JS;
-  const page = (name, chunks) =>
-    new HtmlWebpackPlugin({ filename: `${name}.html`, template: `./src/${name === "taskpane" ? "taskpane" : "commands"}/${name}.html`, chunks, officeJs });
+  // Inlined first in every page: tells Word's old engines (IE11, EdgeHTML) what to do instead (src/shared/engineGuard.js).
+  const engineGuard = fs.readFileSync(path.join(__dirname, "src", "shared", "engineGuard.js"), "utf8");
+  const page = (name, chunks, folder = name === "taskpane" || name === "help" ? "taskpane" : "commands") =>
+    new HtmlWebpackPlugin({ filename: `${name}.html`, template: `./src/${folder}/${name}.html`, chunks, officeJs, engineGuard });
 
   return {
     devtool: production ? false : "source-map",
@@ -55,6 +58,7 @@ module.exports = (env = {}, argv = {}) => {
       page("taskpane", ["taskpane"]),
       page("commands", ["commands"]),
       page("result", ["result"]),
+      page("help", []),
       ...(e2e ? [new HtmlWebpackPlugin({ filename: "harness.html", template: "./test/e2e/harness.html", chunks: ["harness"] })] : []),
       new CopyWebpackPlugin({
         patterns: [
@@ -64,7 +68,6 @@ module.exports = (env = {}, argv = {}) => {
             to: "manifest.xml",
             transform: (content) => rewriteManifest(content.toString(), addinUrl),
           },
-          { from: "src/taskpane/help.html", to: "help.html" },
         ],
       }),
     ],

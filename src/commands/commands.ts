@@ -4,9 +4,16 @@
  */
 import { checkAndMark } from "../word/adapter";
 import { officeHost } from "../word/officeHost";
+import { markStarted } from "../shared/started";
 
-/** How long to wait for the user to close the result dialog before telling Office the command is done. */
-const DIALOG_WAIT_MS = 4 * 60 * 1000;
+markStarted();
+
+/**
+ * How long to wait for the user to close the result dialog before closing it and telling Office the command is
+ * done. Closing it with Esc sends no event on desktop (office-js #5200), so this bounds how long the ribbon button
+ * stays blocked.
+ */
+export const DIALOG_WAIT_MS = 60 * 1000;
 
 export interface ResultSummary {
   status: "checked" | "tracking" | "error";
@@ -31,24 +38,33 @@ export function resultUrl(base: string, summary: ResultSummary): string {
   return `${base}?${params.toString()}`;
 }
 
-function showResult(summary: ResultSummary): Promise<void> {
+export function showResult(summary: ResultSummary): Promise<void> {
   const url = resultUrl(new URL("result.html", window.location.href).href, summary);
   return new Promise((resolve) => {
-    const done = setTimeout(resolve, DIALOG_WAIT_MS);
+    let dialog: Office.Dialog | null = null;
+    const done = setTimeout(() => {
+      try {
+        dialog?.close();
+      } catch {
+        // already closed by the user (Esc): nothing to close
+      }
+      resolve();
+    }, DIALOG_WAIT_MS);
     Office.context.ui.displayDialogAsync(url, { height: 32, width: 28, displayInIframe: true }, (result) => {
       if (result.status !== Office.AsyncResultStatus.Succeeded) {
         clearTimeout(done);
         resolve();
         return;
       }
-      const dialog = result.value;
+      dialog = result.value;
+      const opened = dialog;
       const close = () => {
         clearTimeout(done);
-        dialog.close();
+        opened.close();
         resolve();
       };
-      dialog.addEventHandler(Office.EventType.DialogMessageReceived, close);
-      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => {
+      opened.addEventHandler(Office.EventType.DialogMessageReceived, close);
+      opened.addEventHandler(Office.EventType.DialogEventReceived, () => {
         clearTimeout(done);
         resolve();
       });

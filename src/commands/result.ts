@@ -1,4 +1,8 @@
 /** The ribbon command's result dialog: a few lines from the URL, and a button that closes it. */
+import { markStarted } from "../shared/started";
+
+markStarted();
+
 function text(params: URLSearchParams): { title: string; lines: string[] } {
   const number = (name: string) => Number(params.get(name) ?? 0);
   switch (params.get("status")) {

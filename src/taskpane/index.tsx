@@ -5,6 +5,9 @@ import { officeHost } from "../word/officeHost";
 import { createActions } from "./actions";
 import { App } from "./components/App";
 import { OfficeMissing, type OfficeProblem } from "./components/OfficeMissing";
+import { markStarted } from "../shared/started";
+
+markStarted();
 
 /** How long office.js may take before the pane says it cannot load. */
 const OFFICE_TIMEOUT_MS = 8000;

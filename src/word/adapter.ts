@@ -35,11 +35,19 @@ function requireTables(host: WordHost): void {
   if (!host.supports("1.3")) throw new AddinError("OLD_WORD");
 }
 
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
+async function guarded<T>(host: WordHost, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw toAddinError(error);
+    throw toAddinError(error, safeReadOnly(host));
+  }
+}
+
+function safeReadOnly(host: WordHost): boolean {
+  try {
+    return host.isReadOnly();
+  } catch {
+    return false;
   }
 }
 
@@ -58,7 +66,7 @@ export type InsertOutcome = { status: "inserted" } | { status: "exists" };
 /** Inserts the template at the cursor (replacing nothing the user selected) in one insertOoxml. Two syncs. */
 export async function insertTemplate(host: WordHost, request: InsertRequest): Promise<InsertOutcome> {
   requireTables(host);
-  return guarded(() =>
+  return guarded(host, () =>
     host.run(async (context) => {
       const controls = context.document.body.contentControls;
       controls.load("items/tag");
@@ -144,7 +152,7 @@ export async function checkAndMark(host: WordHost, options: CheckOptions = {}): 
   requireTables(host);
   const { comments: withComments } = capabilities(host);
   const statePromise = readStateAlongside(host);
-  return guarded(async () => {
+  return guarded(host, async () => {
     const outcome = await host.run(async (context) => {
       const { controls, comments } = loadForMarks(context, withComments);
       const paragraphs = context.document.body.paragraphs;
@@ -203,7 +211,7 @@ export async function clearMarks(host: WordHost): Promise<{ removed: number }> {
   requireTables(host);
   const { comments: withComments } = capabilities(host);
   const statePromise = readStateAlongside(host);
-  return guarded(async () => {
+  return guarded(host, async () => {
     const { removed, dismissals } = await host.run(async (context) => {
       const { controls, comments } = loadForMarks(context, withComments);
       await context.sync();
@@ -219,7 +227,7 @@ export async function clearMarks(host: WordHost): Promise<{ removed: number }> {
 
 /** Scrolls to a cell and selects its content control. One sync. */
 export function selectCell(host: WordHost, cellId: string): Promise<void> {
-  return guarded(() =>
+  return guarded(host, () =>
     host.run(async (context) => {
       context.document.contentControls.getByTag(cellId).getFirst().select("Select");
       try {
@@ -238,6 +246,6 @@ export async function setDismissal(host: WordHost, key: string, reason: string |
   const others = state.dismissals.filter((dismissal) => dismissal.key !== key);
   const added: Dismissal[] = reason === null ? [] : [{ key, reason, date: today.toISOString().slice(0, 10) }];
   const next = { marks: state.marks, dismissals: [...others, ...added] };
-  await guarded(() => writeState(host, next));
+  await guarded(host, () => writeState(host, next));
   return next;
 }

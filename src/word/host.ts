@@ -13,5 +13,7 @@ export interface WordHost {
   run<T>(batch: (context: Word.RequestContext) => Promise<T>): Promise<T>;
   /** Office.context.requirements.isSetSupported("WordApi", version). */
   supports(version: string): boolean;
+  /** Office.context.document.mode is ReadOnly: the one case a refused write means a read-only document. */
+  isReadOnly(): boolean;
   state: StateStore;
 }

@@ -31,5 +31,6 @@ const commonApiState: StateStore = {
 export const officeHost: WordHost = {
   run: (batch) => Word.run(batch),
   supports: (version) => Office.context.requirements.isSetSupported("WordApi", version),
+  isReadOnly: () => Office.context.document.mode === Office.DocumentMode.ReadOnly,
   state: commonApiState,
 };

@@ -7,9 +7,9 @@ import { insertTemplate } from "../../src/word/adapter";
 import type { FakeWord } from "../support/fakeWord";
 import { consistentValues, withValue } from "../helpers/reports";
 import "../e2e/officeStandIn";
-import { runCheck } from "../../src/commands/commands";
+import { DIALOG_WAIT_MS, runCheck, showResult } from "../../src/commands/commands";
 
-const shared = window as unknown as { __fakeWord: FakeWord; __dialogs: string[] };
+const shared = window as unknown as { __fakeWord: FakeWord; __dialogs: string[]; __dialogEsc?: boolean; __dialogsClosed?: number };
 const word = shared.__fakeWord;
 
 function event() {
@@ -35,8 +35,29 @@ describe("the ribbon's 一键检查 button", () => {
     const done = event();
     await runCheck(done);
     expect(done.completed).toHaveBeenCalledTimes(1);
-    expect(Object.fromEntries(lastDialog())).toMatchObject({ status: "checked", errors: "1", warnings: "0", marked: "1" });
+    // 行政复议's 总计 alone is wrong and nothing singles it out: its five cells are shaded.
+    expect(Object.fromEntries(lastDialog())).toMatchObject({ status: "checked", errors: "1", warnings: "0", marked: "5" });
     expect(word.document.control("t4.review.total")!.cell!.fill).toBe("#FFC7CE");
+  });
+
+  it("closes the dialog after a minute when Esc closed it without an event, so the button is free again", async () => {
+    jest.useFakeTimers();
+    shared.__dialogEsc = true;
+    const closedBefore = shared.__dialogsClosed ?? 0;
+    try {
+      let finished = false;
+      const waiting = showResult({ status: "checked", errors: 0, warnings: 0, marked: 0 }).then(() => (finished = true));
+      await jest.advanceTimersByTimeAsync(DIALOG_WAIT_MS - 1000);
+      expect(finished).toBe(false);
+      await jest.advanceTimersByTimeAsync(1000);
+      await waiting;
+      expect(finished).toBe(true);
+      expect(shared.__dialogsClosed).toBe(closedBefore + 1);
+      expect(DIALOG_WAIT_MS).toBe(60_000);
+    } finally {
+      shared.__dialogEsc = false;
+      jest.useRealTimers();
+    }
   });
 
   it("does not mark under Track Changes, and says so", async () => {

@@ -7,7 +7,7 @@ import { FakeWord } from "../support/fakeWord";
 
 type Callback<T> = (result: { status: string; value: T; error?: Error }) => void;
 
-const shared = window.parent as unknown as { __fakeWord?: FakeWord; __dialogs?: string[] };
+const shared = window.parent as unknown as { __fakeWord?: FakeWord; __dialogs?: string[]; __dialogEsc?: boolean; __dialogsClosed?: number };
 const word: FakeWord = shared.__fakeWord ?? (shared.__fakeWord = new FakeWord());
 const succeeded = <T>(callback: Callback<T> | undefined, value: T) => setTimeout(() => callback?.({ status: "succeeded", value }), 0);
 const NAMESPACE_PART = (namespace: string) => (part: { xml: string }) => part.xml.includes(`"${namespace}"`);
@@ -28,6 +28,7 @@ const office = {
   HostType: { Word: "Word" },
   AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
   EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },
+  DocumentMode: { ReadOnly: "readOnly", ReadWrite: "readWrite" },
   onReady(callback?: (info: { host: string; platform: string }) => void) {
     const info = { host: "Word", platform: "OfficeOnline" };
     callback?.(info);
@@ -36,6 +37,9 @@ const office = {
   context: {
     requirements: { isSetSupported: (name: string, version: string) => name === "WordApi" && word.supports(version) },
     document: {
+      get mode() {
+        return word.document.readOnly ? "readOnly" : "readWrite";
+      },
       customXmlParts: {
         getByNamespaceAsync(namespace: string, callback: Callback<unknown[]>) {
           succeeded(callback, word.document.customXmlParts.filter(NAMESPACE_PART(namespace)).map(commonPart));
@@ -56,11 +60,14 @@ const office = {
     ui: {
       displayDialogAsync(url: string, _options: unknown, callback: Callback<unknown>) {
         (shared.__dialogs ??= []).push(url);
-        // The user reads the dialog and closes it with the window's close box.
+        // The user reads the dialog and closes it with the window's close box; with __dialogEsc, with Esc, which
+        // on desktop sends no event at all (office-js #5200).
         const dialog = {
-          close() {},
+          close() {
+            shared.__dialogsClosed = (shared.__dialogsClosed ?? 0) + 1;
+          },
           addEventHandler(type: string, handler: (event: unknown) => void) {
-            if (type === office.EventType.DialogEventReceived) setTimeout(() => handler({ error: 12006 }), 20);
+            if (type === office.EventType.DialogEventReceived && !shared.__dialogEsc) setTimeout(() => handler({ error: 12006 }), 20);
           },
         };
         succeeded(callback, dialog);

@@ -98,12 +98,13 @@ describe("clear never touches what is not ours", () => {
 
   it("clears a copy re-saved by LibreOffice, and says what it did", () => {
     const annotated = annotateDocx(filled, { date: DATE }).output;
-    expect(marksLeft(annotated).fills).toBe(1);
+    // 行政复议's 总计 breaks alone: its five cells are shaded, one comment on the total.
+    expect(marksLeft(annotated).fills).toBe(5);
     const resaved = resaveWithLibreOffice(annotated, "resaved.docx");
-    expect(marksLeft(resaved)).toMatchObject({ fills: 1, ourComments: 1 });
+    expect(marksLeft(resaved)).toMatchObject({ fills: 5, ourComments: 1 });
     const cleared = clearDocx(resaved);
     expect(marksLeft(cleared.output)).toEqual({ fills: 0, ourComments: 0, allComments: [] });
-    expect(cleared.report).toMatchObject({ shadings: 1, comments: 1 });
+    expect(cleared.report).toMatchObject({ shadings: 5, comments: 1 });
   });
 
   it("leaves no part behind after an annotate that marked nothing", () => {

@@ -456,6 +456,10 @@ export class FakeWord implements WordHost {
   /** Called after every sync and state write: the browser harness redraws the document. */
   onChange: (() => void) | null = null;
 
+  isReadOnly(): boolean {
+    return this.document.readOnly;
+  }
+
   supports(version: string): boolean {
     const [major, minor] = version.split(".").map(Number);
     const [hasMajor, hasMinor] = this.apiVersion.split(".").map(Number);
