@@ -1,6 +1,8 @@
 // Builds the task pane, the ribbon command page and its result dialog into dist/, with the manifest and icons.
 //   webpack --mode production                      production build; office.js from Microsoft's CDN
 //   ADDIN_URL=https://intranet/addin/ webpack ...  also rewrites the manifest's https://localhost:3000/ to that URL
+//   OFFICE_JS=local webpack ...                    office.js from the add-in's own server (npm package @microsoft/office-js),
+//                                                  for intranets that cannot reach Microsoft's CDN; rebuild to keep it current
 //   webpack --env e2e                              test build: a stand-in office.js over the fake Word (test/e2e)
 const fs = require("fs");
 const path = require("path");
@@ -9,6 +11,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const LOCAL_OFFICE_JS = "office-js/office.js";
 
 /** The manifest for where the office hosts the files: every dev URL, and the dev origin in AppDomains. */
 function rewriteManifest(xml, addinUrl) {
@@ -20,7 +23,9 @@ module.exports = (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const e2e = Boolean(env.e2e);
   const addinUrl = process.env.ADDIN_URL ? process.env.ADDIN_URL.replace(/\/?$/, "/") : DEV_URL;
-  const officeJs = e2e ? "office-stand-in.js" : OFFICE_JS;
+  // Microsoft supports the CDN copy; the npm copy is for networks that cannot reach it, and is only as current as the build.
+  const localOfficeJs = process.env.OFFICE_JS === "local";
+  const officeJs = e2e ? "office-stand-in.js" : localOfficeJs ? LOCAL_OFFICE_JS : OFFICE_JS;
   // Inlined first in every page: tells Word's old engines (IE11, EdgeHTML) what to do instead (src/shared/engineGuard.js).
   const engineGuard = fs.readFileSync(path.join(__dirname, "src", "shared", "engineGuard.js"), "utf8");
   const page = (name, chunks, folder = name === "taskpane" || name === "help" ? "taskpane" : "commands") =>
@@ -63,6 +68,9 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          ...(localOfficeJs && !e2e
+            ? [{ from: "node_modules/@microsoft/office-js/dist", to: "office-js", globOptions: { ignore: ["**/*.debug.js", "**/*.d.ts", "**/*-vsdoc.js"] } }]
+            : []),
           {
             from: "manifest.xml",
             to: "manifest.xml",
