@@ -10,6 +10,7 @@ import {
   setDismissal,
   type Capabilities,
   type CheckOptions,
+  type AdapterNote,
   type CheckOutcome,
   type InsertOutcome,
 } from "../word/adapter";
@@ -26,7 +27,7 @@ export interface PaneActions {
   capabilities(): Capabilities;
   insert(choice: InsertChoice): Promise<InsertOutcome>;
   check(options: CheckOptions): Promise<CheckOutcome>;
-  clear(): Promise<{ removed: number }>;
+  clear(): Promise<{ removed: number; notes: AdapterNote[] }>;
   select(cellId: string): Promise<void>;
   dismiss(key: string, reason: string | null): Promise<AnnotationState>;
 }

@@ -13,7 +13,8 @@ import {
   type Dismissal,
   type MarkRecord,
 } from "../domain/annotations";
-import { isCellId } from "../domain/cells";
+import { formatCells, isCellId } from "../domain/cells";
+import { FORMATS } from "../domain/formats";
 import { serializeState } from "../util/annotationXml";
 import { checkReport, type CheckResult } from "../domain/check";
 import { readingFromControls } from "../readers/controls";
@@ -91,137 +92,296 @@ export interface CheckOptions {
   markWhenTracking?: boolean;
 }
 
+/** What could not be done, said in the pane without failing the operation. */
+export type AdapterNote =
+  | { kind: "commentsFailed"; detail: string }
+  | { kind: "noCommentsApi" }
+  | { kind: "fillsUnread" }
+  | { kind: "stateUnread" }
+  | { kind: "stateInSettings" }
+  | { kind: "stateUnsaved" };
+
 export type CheckOutcome =
-  | { status: "checked"; result: CheckResult; marked: number; commented: boolean; state: AnnotationState }
+  | { status: "checked"; result: CheckResult; marked: number; commented: boolean; state: AnnotationState; notes: AdapterNote[] }
   /** Track Changes is on: checked, nothing written; ask the user. */
-  | { status: "trackChanges"; result: CheckResult; state: AnnotationState };
+  | { status: "trackChanges"; result: CheckResult; state: AnnotationState; notes: AdapterNote[] };
 
 const normalFill = (color: string | null | undefined) => (color ?? "").replace(/^#/, "").toUpperCase();
 const asColor = (fill: string) => `#${fill || "FFFFFF"}`;
+/** A colour as Word may give it back: only "#RRGGBB" is trusted; "", null or a name (office-js #4632) is unknown. */
+const HEX_COLOR = /^#?[0-9A-F]{6}$/i;
+/** The template's explicit fill: what a cell-id cell holds when its fill cannot be read. */
+const TEMPLATE_FILL = "FFFFFF";
+const OUR_FILLS = new Set(Object.values(MARK_FILLS));
+/** Every cell id of every format: the tags whose cells' fills are read (never a user's control in an unshaded cell). */
+const ALL_CELL_IDS = [...new Set(FORMATS.flatMap((format) => formatCells(format).map((cell) => cell.id)))];
 
-async function readState(host: WordHost): Promise<AnnotationState> {
-  const xml = await host.state.read();
-  if (!xml) return EMPTY_STATE;
-  // The XML parser is loaded when a part is there to read, off the pane's start-up script.
-  const { parseState } = await import(/* webpackChunkName: "state" */ "../util/annotationPart");
-  return parseState(xml);
+interface StateRead {
+  state: AnnotationState;
+  notes: AdapterNote[];
 }
 
-/** Starts reading the state alongside Word's first sync; a failure surfaces where it is awaited, not as unhandled. */
-function readStateAlongside(host: WordHost): Promise<AnnotationState> {
-  const pending = readState(host);
-  pending.catch(() => undefined);
-  return pending;
+/**
+ * The annotations record: from the custom XML part, else from the document's settings (where it goes when the part
+ * cannot be written, office-js #5910). A failed read is an empty record and a note, never a failed check.
+ */
+async function readState(host: WordHost): Promise<StateRead> {
+  try {
+    const xml = (await host.state.read()) ?? (host.settingsState ? await host.settingsState.read() : null);
+    if (!xml) return { state: EMPTY_STATE, notes: [] };
+    // The XML parser is loaded when a part is there to read, off the pane's start-up script.
+    const { parseState } = await import(/* webpackChunkName: "state" */ "../util/annotationPart");
+    return { state: parseState(xml), notes: [] };
+  } catch {
+    return { state: EMPTY_STATE, notes: [{ kind: "stateUnread" }] };
+  }
+}
+
+/** Starts reading the state alongside Word's first sync; it never rejects. */
+function readStateAlongside(host: WordHost): Promise<StateRead> {
+  return readState(host);
+}
+
+/**
+ * Writes the record to the part and reads it back (a write on the web can fail silently, office-js #5910); where
+ * that does not hold, to the document's settings, saved with the document.
+ */
+async function writeState(host: WordHost, state: AnnotationState): Promise<AdapterNote[]> {
+  const xml = state.marks.length === 0 && state.dismissals.length === 0 ? null : serializeState(state);
+  try {
+    await host.state.write(xml);
+    if ((await host.state.read()) === xml) {
+      await host.settingsState?.write(null).catch(() => undefined);
+      return [];
+    }
+  } catch (error) {
+    if (toAddinError(error, safeReadOnly(host)).code === "READ_ONLY") throw error;
+  }
+  if (!host.settingsState) return [{ kind: "stateUnsaved" }];
+  try {
+    await host.settingsState.write(xml);
+    return xml === null ? [] : [{ kind: "stateInSettings" }];
+  } catch {
+    return [{ kind: "stateUnsaved" }];
+  }
 }
 
 type ControlItem = Word.ContentControl;
 
-/** The cell's fill before any mark of ours: from the record if the cell still shows our colour. */
-function originalFill(control: ControlItem, previous: readonly MarkRecord[]): string {
-  if (control.parentTableCellOrNullObject.isNullObject) return "";
-  const current = normalFill(control.parentTableCellOrNullObject.shadingColor);
-  const record = previous.find((mark) => mark.cell === control.tag);
+interface CellFills {
+  /** By tag: the fill of each copy's table cell, "" for a copy outside a table or whose fill is unknown. */
+  byTag: Map<string, string[]>;
+  read: boolean;
+}
+
+/**
+ * Loads, in the batch of the first sync, the fills of the cells of controls tagged with cell ids, and only those
+ * (api_set: WordApi 1.3). Loading shadingColor of a cell without fill throws on Word on the web (office-js #3479);
+ * template cells carry an explicit fill, and a user's own control in an unshaded cell is never loaded.
+ */
+function loadFills(context: Word.RequestContext) {
+  return ALL_CELL_IDS.map((id) => {
+    const copies = context.document.body.contentControls.getByTag(id);
+    copies.load("items/parentTableCellOrNullObject/shadingColor");
+    return { id, copies };
+  });
+}
+
+function fillsOf(loaded: ReturnType<typeof loadFills> | null): CellFills {
+  const byTag = new Map<string, string[]>();
+  if (!loaded) return { byTag, read: false };
+  for (const { id, copies } of loaded) {
+    const fills = copies.items.map((control) => {
+      const cell = control.parentTableCellOrNullObject;
+      if (cell.isNullObject) return "";
+      return HEX_COLOR.test(cell.shadingColor ?? "") ? normalFill(cell.shadingColor) : TEMPLATE_FILL;
+    });
+    byTag.set(id, fills);
+  }
+  return { byTag, read: true };
+}
+
+/** The first sync: what every operation reads, with the fills if Word lets them be read, else without. */
+async function firstRead<T>(context: Word.RequestContext, queueReads: () => T): Promise<{ reads: T; fills: CellFills }> {
+  const reads = queueReads();
+  const fills = loadFills(context);
+  try {
+    await context.sync();
+    return { reads, fills: fillsOf(fills) };
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "AccessDenied" || code === "ItemNotFound") throw error;
+    // The fills could not be read (the web bug above, or a build that refuses them): read the rest again without.
+    const again = queueReads();
+    await context.sync();
+    return { reads: again, fills: fillsOf(null) };
+  }
+}
+
+function loadControls(context: Word.RequestContext) {
+  const controls = context.document.body.contentControls;
+  // api_set: WordApi 1.3. rowIndex only tells whether the control sits in a table cell; the fill is read apart.
+  controls.load("items/tag,items/text,items/parentTableCellOrNullObject/rowIndex");
+  return controls;
+}
+
+/** The fill a marked cell had before any mark of ours: the record's where the cell still shows our colour. */
+function originalFill(tag: string, current: string, previous: readonly MarkRecord[]): string {
+  const record = previous.find((mark) => mark.cell === tag);
   return record && current === MARK_FILLS[record.severity] ? record.fill : current;
 }
 
-/** Queues putting back the fills of earlier marks that still show our colour, and deleting our comments. */
-function queueClear(controls: readonly ControlItem[], comments: Word.CommentCollection | null, state: AnnotationState): number {
+/**
+ * Queues putting back our colours: a recorded mark's cell to its recorded fill, and any cell-id cell that shows
+ * exactly one of our colours (a mark whose record was lost) to the template's white. A colour the user chose stays.
+ */
+function queueClearFills(cells: readonly ControlItem[], fills: CellFills, state: AnnotationState): number {
   let restored = 0;
-  for (const record of state.marks) {
-    for (const control of controls.filter((candidate) => candidate.tag === record.cell)) {
-      const cell = control.parentTableCellOrNullObject;
-      if (cell.isNullObject || normalFill(cell.shadingColor) !== MARK_FILLS[record.severity]) continue;
-      cell.shadingColor = asColor(record.fill);
-      restored++;
-    }
+  const seen = new Map<string, number>();
+  for (const control of cells) {
+    if (control.parentTableCellOrNullObject.isNullObject) continue;
+    const copy = seen.get(control.tag) ?? 0;
+    seen.set(control.tag, copy + 1);
+    const current = fills.read ? (fills.byTag.get(control.tag)?.[copy] ?? "") : null;
+    const record = state.marks.find((mark) => mark.cell === control.tag);
+    // Fills unknown: only recorded cells are put back (their mark is known to be ours).
+    if (current === null ? !record : !OUR_FILLS.has(current)) continue;
+    control.parentTableCellOrNullObject.shadingColor = asColor(record ? record.fill : TEMPLATE_FILL);
+    restored++;
   }
-  for (const comment of comments?.items ?? []) if (comment.content.startsWith(COMMENT_PREFIX)) comment.delete();
   return restored;
 }
 
-function loadForMarks(context: Word.RequestContext, withComments: boolean) {
-  const controls = context.document.body.contentControls;
-  controls.load("items/tag,items/text,items/parentTableCellOrNullObject/shadingColor");
-  const comments = withComments ? context.document.body.getComments() : null;
-  comments?.load("items/content");
-  return { controls, comments };
+function queueDeleteOurComments(comments: Word.CommentCollection | null): number {
+  let deleted = 0;
+  for (const comment of comments?.items ?? []) {
+    if (!comment.content.startsWith(COMMENT_PREFIX)) continue;
+    comment.delete();
+    deleted++;
+  }
+  return deleted;
 }
 
-/** Reads every cell, checks, and marks the cells in one more sync. Two syncs whatever the number of findings. */
+function loadComments(context: Word.RequestContext, withComments: boolean): Word.CommentCollection | null {
+  if (!withComments) return null;
+  // api_set: WordApi 1.4
+  const comments = context.document.body.getComments();
+  comments.load("items/content");
+  return comments;
+}
+
+/**
+ * Reads every cell and checks (sync 1, with the fills); shades the cells and removes our old comments (sync 2);
+ * writes the record; adds the comments (sync 3), whose failure is a note, not a failed check. Three syncs
+ * whatever the number of findings (four only when Word refuses to give the fills and the read is repeated).
+ */
 export async function checkAndMark(host: WordHost, options: CheckOptions = {}): Promise<CheckOutcome> {
   requireTables(host);
   const { comments: withComments } = capabilities(host);
   const statePromise = readStateAlongside(host);
   return guarded(host, async () => {
+    const notes: AdapterNote[] = withComments ? [] : [{ kind: "noCommentsApi" }];
     const outcome = await host.run(async (context) => {
-      const { controls, comments } = loadForMarks(context, withComments);
-      const paragraphs = context.document.body.paragraphs;
-      paragraphs.load("items/text,items/tableNestingLevel");
-      if (withComments) context.document.load("changeTrackingMode");
-      await context.sync();
-      const state = await statePromise;
+      const { reads, fills } = await firstRead(context, () => {
+        const controls = loadControls(context);
+        const comments = loadComments(context, withComments);
+        const paragraphs = context.document.body.paragraphs;
+        paragraphs.load("items/text,items/tableNestingLevel");
+        // api_set: WordApi 1.4
+        if (withComments) context.document.load("changeTrackingMode");
+        return { controls, comments, paragraphs };
+      });
+      if (!fills.read) notes.push({ kind: "fillsUnread" });
+      const { state, notes: stateNotes } = await statePromise;
+      notes.push(...stateNotes);
 
-      const cells = controls.items.filter((control) => isCellId(control.tag));
+      const cells = reads.controls.items.filter((control) => isCellId(control.tag));
       if (cells.length === 0) throw new AddinError("NO_TEMPLATE");
       const reading = readingFromControls({
         cells: cells.map((control) => ({ id: control.tag, text: control.text })),
-        paragraphs: paragraphs.items.filter((paragraph) => paragraph.tableNestingLevel === 0).map((paragraph) => paragraph.text),
+        paragraphs: reads.paragraphs.items.filter((paragraph) => paragraph.tableNestingLevel === 0).map((paragraph) => paragraph.text),
         dismissed: state.dismissals.map((dismissal) => dismissal.key),
       });
       const result = checkReport(reading);
       if (withComments && context.document.changeTrackingMode !== "Off" && !options.markWhenTracking) {
-        return { status: "trackChanges" as const, result, state };
+        return { status: "trackChanges" as const, result, state, toComment: [] };
       }
 
-      const fills = new Map(cells.map((control) => [control, originalFill(control, state.marks)]));
-      queueClear(cells, comments, state);
+      queueClearFills(cells, fills, state);
+      queueDeleteOurComments(reads.comments);
       const records: MarkRecord[] = [];
+      const toComment: { control: ControlItem; text: string }[] = [];
       for (const mark of cellsToMark(result.findings, { markBlanks: options.markBlanks })) {
-        cells
-          .filter((control) => control.tag === mark.cell && !control.parentTableCellOrNullObject.isNullObject)
-          .forEach((control, copy) => {
-            control.parentTableCellOrNullObject.shadingColor = asColor(MARK_FILLS[mark.severity]);
-            if (withComments && copy === 0 && mark.findings.length > 0) control.getRange("Whole").insertComment(commentText(mark));
-            records.push({ cell: mark.cell, severity: mark.severity, comment: null, fill: fills.get(control) ?? "FFFFFF", at: null });
+        const copies = cells.filter((control) => control.tag === mark.cell && !control.parentTableCellOrNullObject.isNullObject);
+        copies.forEach((control, copy) => {
+          const current = fills.byTag.get(control.tag)?.[copy] ?? TEMPLATE_FILL;
+          control.parentTableCellOrNullObject.shadingColor = asColor(MARK_FILLS[mark.severity]);
+          if (withComments && copy === 0 && mark.findings.length > 0) toComment.push({ control, text: commentText(mark) });
+          records.push({
+            cell: mark.cell,
+            severity: mark.severity,
+            comment: null,
+            fill: originalFill(control.tag, current, state.marks),
+            at: null,
           });
+        });
       }
       await context.sync();
-      return {
-        status: "checked" as const,
-        result,
-        marked: records.length,
-        commented: withComments,
-        state: { marks: records, dismissals: state.dismissals },
-      };
+      const marked = { marks: records, dismissals: state.dismissals };
+      notes.push(...(await writeState(host, marked)));
+      // Comments last, in their own sync: a Word that refuses them (NotAllowed on some web builds, office-js #6746)
+      // keeps the shading and the record, and the pane says so.
+      for (const { control, text } of toComment) control.getRange("Whole").insertComment(text);
+      if (toComment.length > 0) {
+        try {
+          await context.sync();
+        } catch (error) {
+          notes.push({ kind: "commentsFailed", detail: (error as Error).message ?? String(error) });
+        }
+      }
+      return { status: "checked" as const, result, marked: records.length, commented: withComments, state: marked, toComment };
     });
-    if (outcome.status === "checked") await writeState(host, outcome.state);
-    return outcome;
+    if (outcome.status === "trackChanges") return { status: outcome.status, result: outcome.result, state: outcome.state, notes };
+    return {
+      status: outcome.status,
+      result: outcome.result,
+      marked: outcome.marked,
+      commented: outcome.commented && !notes.some((note) => note.kind === "commentsFailed"),
+      state: outcome.state,
+      notes,
+    };
   });
-}
-
-async function writeState(host: WordHost, state: AnnotationState): Promise<void> {
-  await host.state.write(state.marks.length === 0 && state.dismissals.length === 0 ? null : serializeState(state));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Clear, select, dismiss
 
-/** Removes exactly our marks: fills that still show our colour go back, our comments go. Two syncs. */
-export async function clearMarks(host: WordHost): Promise<{ removed: number }> {
+/**
+ * Removes exactly our marks: recorded fills that still show our colour go back, any cell-id cell that shows one of
+ * our colours goes back to the template's white, our comments go. Two syncs.
+ */
+export async function clearMarks(host: WordHost): Promise<{ removed: number; notes: AdapterNote[] }> {
   requireTables(host);
   const { comments: withComments } = capabilities(host);
   const statePromise = readStateAlongside(host);
   return guarded(host, async () => {
+    const notes: AdapterNote[] = [];
     const { removed, dismissals } = await host.run(async (context) => {
-      const { controls, comments } = loadForMarks(context, withComments);
-      await context.sync();
-      const state = await statePromise;
-      const count = queueClear(controls.items, comments, state);
+      const { reads, fills } = await firstRead(context, () => ({
+        controls: loadControls(context),
+        comments: loadComments(context, withComments),
+      }));
+      if (!fills.read) notes.push({ kind: "fillsUnread" });
+      const { state, notes: stateNotes } = await statePromise;
+      notes.push(...stateNotes);
+      const cells = reads.controls.items.filter((control) => isCellId(control.tag));
+      const count = queueClearFills(cells, fills, state);
+      queueDeleteOurComments(reads.comments);
       await context.sync();
       return { removed: count, dismissals: state.dismissals };
     });
-    await writeState(host, { marks: [], dismissals });
-    return { removed };
+    notes.push(...(await writeState(host, { marks: [], dismissals })));
+    return { removed, notes };
   });
 }
 
@@ -242,7 +402,7 @@ export function selectCell(host: WordHost, cellId: string): Promise<void> {
 
 /** Records (reason given) or withdraws (null) the user's dismissal of a finding, in the document. */
 export async function setDismissal(host: WordHost, key: string, reason: string | null, today = new Date()): Promise<AnnotationState> {
-  const state = await readState(host);
+  const { state } = await readState(host);
   const others = state.dismissals.filter((dismissal) => dismissal.key !== key);
   const added: Dismissal[] = reason === null ? [] : [{ key, reason, date: today.toISOString().slice(0, 10) }];
   const next = { marks: state.marks, dismissals: [...others, ...added] };

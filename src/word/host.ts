@@ -16,4 +16,6 @@ export interface WordHost {
   /** Office.context.document.mode is ReadOnly: the one case a refused write means a read-only document. */
   isReadOnly(): boolean;
   state: StateStore;
+  /** Where the record goes when the part cannot be written: the document's settings (Office.context.document.settings). */
+  settingsState?: StateStore;
 }

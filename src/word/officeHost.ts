@@ -28,9 +28,24 @@ const commonApiState: StateStore = {
   },
 };
 
+/** The document's settings, saved with the document: the record's fallback where the part cannot be written. */
+const SETTINGS_KEY = "govReportAnnotations";
+const settingsState: StateStore = {
+  async read() {
+    const value: unknown = Office.context.document.settings.get(SETTINGS_KEY);
+    return typeof value === "string" ? value : null;
+  },
+  async write(xml) {
+    if (xml === null) Office.context.document.settings.remove(SETTINGS_KEY);
+    else Office.context.document.settings.set(SETTINGS_KEY, xml);
+    await promised((callback) => Office.context.document.settings.saveAsync(callback));
+  },
+};
+
 export const officeHost: WordHost = {
   run: (batch) => Word.run(batch),
   supports: (version) => Office.context.requirements.isSetSupported("WordApi", version),
   isReadOnly: () => Office.context.document.mode === Office.DocumentMode.ReadOnly,
   state: commonApiState,
+  settingsState,
 };

@@ -13,7 +13,8 @@ export interface CellModel {
   span: number;
   /** "restart" | "continue" | null */
   vMerge: string | null;
-  fill: string;
+  /** "#RRGGBB", or null for a cell with no w:shd (no fill at all). */
+  fill: string | null;
   label: string;
   control: ControlModel | null;
 }
@@ -26,7 +27,48 @@ export interface ControlModel {
   cell: CellModel | null;
 }
 
-export type Block = { kind: "paragraph"; text: string } | { kind: "table"; rows: CellModel[][] };
+export type Block = { kind: "paragraph"; text: string; control?: ControlModel } | { kind: "table"; rows: CellModel[][] };
+
+/**
+ * Word as it behaves on the web and in older builds, each a switch a test turns on (office-js threads by number):
+ * - unfilledShading: what reading shadingColor of a cell without fill gives: "" or null (#4632), or "throw"
+ *   (a GeneralException that fails the sync, #3479);
+ * - colorNames: colours read back as names ("white"), as the type docs allow ("#RRGGBB or color name");
+ * - commentAnchors: a control's text carries \u0005 for each comment anchored in it (#2114, #2258);
+ * - insertCommentFails: Range.insertComment fails with NotAllowed (#6746);
+ * - stateReadFails / stateWriteSilentlyFails / stateRefusesDeclaration: the custom XML part (#5910, #1742, #1643).
+ */
+export interface WebBugs {
+  unfilledShading: "" | null | "throw";
+  colorNames: boolean;
+  commentAnchors: boolean;
+  insertCommentFails: boolean;
+  stateReadFails: boolean;
+  stateWriteSilentlyFails: boolean;
+  stateRefusesDeclaration: boolean;
+}
+
+export const NO_WEB_BUGS: WebBugs = {
+  unfilledShading: "",
+  colorNames: false,
+  commentAnchors: false,
+  insertCommentFails: false,
+  stateReadFails: false,
+  stateWriteSilentlyFails: false,
+  stateRefusesDeclaration: false,
+};
+
+export const ALL_WEB_BUGS: WebBugs = {
+  unfilledShading: "throw",
+  colorNames: true,
+  commentAnchors: true,
+  insertCommentFails: true,
+  stateReadFails: true,
+  stateWriteSilentlyFails: true,
+  stateRefusesDeclaration: true,
+};
+
+const COLOR_NAMES: Record<string, string> = { "#FFFFFF": "white", "#FFFF00": "yellow", "#000000": "black" };
 
 export interface CommentModel {
   id: string;
@@ -58,8 +100,25 @@ export class FakeDocument {
 
   controls(): ControlModel[] {
     return this.blocks.flatMap((block) =>
-      block.kind === "table" ? block.rows.flatMap((row) => row.flatMap((cell) => (cell.control ? [cell.control] : []))) : [],
+      block.kind === "table"
+        ? block.rows.flatMap((row) => row.flatMap((cell) => (cell.control ? [cell.control] : [])))
+        : block.control
+          ? [block.control]
+          : [],
     );
+  }
+
+  /** A user's own content control: in a paragraph outside the tables, or in a new one-cell table with no fill. */
+  addUserControl(tag: string, text: string, where: "paragraph" | "unfilledCell"): ControlModel {
+    const control: ControlModel = { id: this.nextId++, tag, title: "", text, cell: null };
+    if (where === "paragraph") {
+      this.blocks.push({ kind: "paragraph", text, control });
+    } else {
+      const cell: CellModel = { span: 1, vMerge: null, fill: null, label: "", control };
+      control.cell = cell;
+      this.blocks.push({ kind: "table", rows: [[cell]] });
+    }
+    return control;
   }
 
   paragraphs(): { text: string; inTable: boolean }[] {
@@ -116,7 +175,7 @@ export class FakeDocument {
     const cell: CellModel = {
       span: Number(tcPr && child(tcPr, "w:gridSpan")?.attrs.get("w:val")) || 1,
       vMerge: vMerge ? (vMerge.attrs.get("w:val") ?? "continue") : null,
-      fill: `#${(tcPr && child(tcPr, "w:shd")?.attrs.get("w:fill")) || "FFFFFF"}`.toUpperCase(),
+      fill: tcPr && child(tcPr, "w:shd")?.attrs.get("w:fill") ? `#${child(tcPr, "w:shd")!.attrs.get("w:fill")}`.toUpperCase() : null,
       label: "",
       control: null,
     };
@@ -198,7 +257,16 @@ class CellProxy extends Proxy {
   protected override read(name: string): unknown {
     if (name === "isNullObject") return this.cell === null;
     if (this.cell === null) return undefined;
-    if (name === "shadingColor") return this.cell.fill;
+    if (name === "rowIndex") return 0;
+    if (name === "shadingColor") {
+      const bugs = this.context.world.web;
+      if (this.cell.fill === null) {
+        if (bugs.unfilledShading === "throw")
+          throw new FakeWordError("GeneralException", "GeneralException: shadingColor of a cell without fill");
+        return bugs.unfilledShading;
+      }
+      return bugs.colorNames ? (COLOR_NAMES[this.cell.fill] ?? this.cell.fill) : this.cell.fill;
+    }
     return super.read(name);
   }
   override snapshot(paths: readonly string[]): void {
@@ -237,7 +305,11 @@ class RangeProxy extends Proxy {
   insertComment(content: string): CommentProxy {
     this.context.requireSet("1.4", "Range.insertComment");
     const proxy = new CommentProxy(this.context, null);
-    this.context.enqueue(() => this.context.write(() => proxy.bind(this.context.world.document.addComment(this.control, content))));
+    this.context.enqueue(() => {
+      if (this.context.world.web.insertCommentFails)
+        throw new FakeWordError("NotAllowed", "The action isn't supported by Word in a browser. (insertComment)");
+      this.context.write(() => proxy.bind(this.context.world.document.addComment(this.control, content)));
+    });
     return proxy;
   }
   insertOoxml(ooxml: string, location: string): void {
@@ -290,7 +362,11 @@ class ControlProxy extends Proxy {
   protected override read(name: string): unknown {
     const control = this.model();
     if (name === "tag") return control.tag;
-    if (name === "text") return control.text;
+    if (name === "text") {
+      if (!this.context.world.web.commentAnchors) return control.text;
+      const anchors = this.context.world.document.comments.filter((comment) => comment.control === control).length;
+      return "\u0005".repeat(anchors) + control.text;
+    }
     if (name === "title") return control.title;
     if (name === "id") return control.id;
     return super.read(name);
@@ -451,6 +527,10 @@ export class FakeWord implements WordHost {
   stateCalls = 0;
   /** Highest WordApi version this "Word" supports. */
   apiVersion = "1.4";
+  /** Word on the web's known bugs, each off unless a test turns it on. */
+  web: WebBugs = { ...NO_WEB_BUGS };
+  /** The document's settings (Office.context.document.settings): the record's fallback store. */
+  settings = new Map<string, string>();
   /** Milliseconds each sync takes, for the browser build (a spinner should be visible). */
   latency = 0;
   /** Called after every sync and state write: the browser harness redraws the document. */
@@ -476,14 +556,27 @@ export class FakeWord implements WordHost {
   readonly state: StateStore = {
     read: async () => {
       this.stateCalls++;
+      if (this.web.stateReadFails) throw new FakeWordError("GeneralException", "customXmlParts.getByNamespaceAsync failed");
       return this.document.customXmlParts.find((part) => part.xml.includes("urn:gov-report:annotations:1"))?.xml ?? null;
     },
     write: async (xml) => {
       this.stateCalls++;
       if (this.document.readOnly) throw new FakeWordError("AccessDenied", "The document is read-only.");
+      if (this.web.stateRefusesDeclaration && xml?.startsWith("<?xml"))
+        throw new FakeWordError("InvalidArgument", "addAsync: XML declaration");
+      if (this.web.stateWriteSilentlyFails) return;
       const others = this.document.customXmlParts.filter((part) => !part.xml.includes("urn:gov-report:annotations:1"));
       this.document.customXmlParts = xml === null ? others : [...others, { id: `{part-${others.length + 1}}`, xml }];
       this.onChange?.();
+    },
+  };
+
+  readonly settingsState: StateStore = {
+    read: async () => this.settings.get("govReportAnnotations") ?? null,
+    write: async (xml) => {
+      if (this.document.readOnly) throw new FakeWordError("AccessDenied", "The document is read-only.");
+      if (xml === null) this.settings.delete("govReportAnnotations");
+      else this.settings.set("govReportAnnotations", xml);
     },
   };
 

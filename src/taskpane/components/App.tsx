@@ -20,6 +20,7 @@ import type { CheckResult } from "../../domain/check";
 import type { Finding } from "../../domain/findings";
 import { CELLS_READ_LABEL, SEVERITY_LABELS, brokenSumText, findingMessage, formatLabel } from "../../domain/wording";
 import type { InsertChoice, PaneActions } from "../actions";
+import { noteText } from "../notes";
 import { FindingsList } from "./FindingsList";
 import { InsertSection } from "./InsertSection";
 
@@ -69,6 +70,7 @@ export function App({ actions }: AppProps) {
   const [reasons, setReasons] = useState<ReadonlyMap<string, Dismissal>>(new Map());
   const [marked, setMarked] = useState<number | null>(null);
   const [tracking, setTracking] = useState(false);
+  const [notes, setNotes] = useState<string[]>([]);
   const [markBlanks, setMarkBlanks] = useState(false);
   // The insert form folds away once a check has found a template, leaving the narrow pane to the results.
   const [insertOpen, setInsertOpen] = useState(true);
@@ -113,12 +115,15 @@ export function App({ actions }: AppProps) {
     setInsertOpen(false);
     setTracking(outcome.status === "trackChanges");
     setMarked(outcome.status === "checked" ? outcome.marked : null);
+    // The missing comments API is said once, above, for as long as the pane is open.
+    setNotes([...new Set(outcome.notes.filter((note) => note.kind !== "noCommentsApi").map(noteText))]);
   };
 
   const clear = async () => {
     const outcome = await work("clear", () => actions.clear());
     if (outcome) {
       setMarked(null);
+      setNotes([...new Set(outcome.notes.map(noteText))]);
       setInfo(outcome.removed > 0 ? `已清除 ${outcome.removed} 处标记，单元格内容未改动。` : "文档中没有本工具添加的标记。");
     }
   };
@@ -156,7 +161,7 @@ export function App({ actions }: AppProps) {
         </div>
         {!capabilities.comments && (
           <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>当前 Word 不支持批注接口（需要 WordApi 1.4），问题单元格只加底纹，说明请看本窗格。</MessageBarBody>
+            <MessageBarBody>{noteText({ kind: "noCommentsApi" })}</MessageBarBody>
           </MessageBar>
         )}
         {busy && <Spinner size="small" label={BUSY_TEXT[busy]} />}
@@ -171,6 +176,11 @@ export function App({ actions }: AppProps) {
               <MessageBarBody>{info}</MessageBarBody>
             </MessageBar>
           )}
+          {notes.map((note) => (
+            <MessageBar key={note} intent="warning" layout="multiline">
+              <MessageBarBody>{note}</MessageBarBody>
+            </MessageBar>
+          ))}
           {tracking && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
