@@ -41,8 +41,10 @@ export function createActions(host: WordHost): PaneActions {
         import(/* webpackChunkName: "template" */ "../docx/template"),
         import("../domain/formats"),
       ]);
-      const ooxml = templateFlatOpc(formatById(choice.format), { organization: choice.organization, year: choice.year });
-      return insertTemplate(host, { ooxml, allowSecond: choice.allowSecond });
+      const [{ formatCells }] = await Promise.all([import("../domain/cells")]);
+      const format = formatById(choice.format);
+      const ooxml = templateFlatOpc(format, { organization: choice.organization, year: choice.year });
+      return insertTemplate(host, { ooxml, allowSecond: choice.allowSecond, expectedCells: formatCells(format).length });
     },
     check: (options) => checkAndMark(host, options),
     clear: () => clearMarks(host),

@@ -58,26 +58,62 @@ function safeReadOnly(host: WordHost): boolean {
 export interface InsertRequest {
   /** The template as a flat-OPC package (docx/template.ts: templateFlatOpc). */
   ooxml: string;
+  /** How many cell-id controls the template holds: counted after inserting, to tell a failed insert. */
+  expectedCells?: number;
   /** Insert although the document already holds a report template. */
   allowSecond?: boolean;
 }
 
-export type InsertOutcome = { status: "inserted" } | { status: "exists" };
+/** Where the template went: after the paragraph with the cursor, or at the end of the body (the cursor was somewhere it cannot go). */
+export type InsertPlace = "atEmptyParagraph" | "afterParagraph" | "endOfBody";
 
-/** Inserts the template at the cursor (replacing nothing the user selected) in one insertOoxml. Two syncs. */
+export type InsertOutcome = { status: "inserted"; place: InsertPlace } | { status: "exists" };
+
+/**
+ * Inserts the template into a new empty paragraph after the one with the cursor, never inside another structure:
+ * insertOoxml at a cursor mid-paragraph, in a table cell, in a content control or in a header merges or nests the
+ * template (and its headings then sit in a table). Where the cursor is in a table, a control or outside the main
+ * body, the template goes at the end of the body. The cell-id controls are counted in the same batch: a count that
+ * is not the template's is a failed insert. Two syncs.
+ */
 export async function insertTemplate(host: WordHost, request: InsertRequest): Promise<InsertOutcome> {
   requireTables(host);
   return guarded(host, () =>
     host.run(async (context) => {
-      const controls = context.document.body.contentControls;
-      controls.load("items/tag");
+      const existing = context.document.body.contentControls;
+      existing.load("items/tag");
       const selection = context.document.getSelection();
-      selection.load("text");
+      // api_set: WordApi 1.3 (parentTableOrNullObject, parentContentControlOrNullObject, Body.type)
+      // Navigation properties return proxy objects without a load (the rule below takes them for scalar reads).
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+      const table = selection.parentTableOrNullObject;
+      table.load("rowCount");
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+      const control = selection.parentContentControlOrNullObject;
+      control.load("tag");
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+      const body = selection.parentBody;
+      body.load("type");
+      const paragraph = selection.paragraphs.getLast();
+      paragraph.load("text");
       await context.sync();
-      if (!request.allowSecond && controls.items.some((control) => isCellId(control.tag))) return { status: "exists" as const };
-      selection.insertOoxml(request.ooxml, selection.text === "" ? "Replace" : "After");
+      const before = existing.items.filter((item) => isCellId(item.tag)).length;
+      if (!request.allowSecond && before > 0) return { status: "exists" as const };
+
+      const free = table.isNullObject && control.isNullObject && body.type === "MainDoc";
+      const empty = free && paragraph.text.trim() === "";
+      const place: InsertPlace = !free ? "endOfBody" : empty ? "atEmptyParagraph" : "afterParagraph";
+      // An empty paragraph takes the template itself; any other gets a new empty paragraph after it.
+      const target = !free ? context.document.body.insertParagraph("", "End") : empty ? paragraph : paragraph.insertParagraph("", "After");
+      target.insertOoxml(request.ooxml, "Replace");
+      const after = context.document.body.contentControls;
+      after.load("items/tag");
       await context.sync();
-      return { status: "inserted" as const };
+      const added = after.items.filter((item) => isCellId(item.tag)).length - before;
+      if (request.expectedCells !== undefined && added !== request.expectedCells) {
+        throw new AddinError("INSERT_FAILED", `应有 ${request.expectedCells} 个单元格，实际插入 ${added} 个`);
+      }
+      return { status: "inserted" as const, place };
     }),
   );
 }

@@ -131,7 +131,7 @@ describe("the task pane in a browser", () => {
     await pane.getByLabel(/机关名称/).fill("某某市某某局");
     await pane.getByLabel("报告年度").fill("2025");
     await pane.getByRole("button", { name: "在光标处插入 2025 年度报告模板" }).click();
-    await pane.getByText("已插入 某某市某某局2025 年度报告模板。在表格中填入数字后点击“检查”。").waitFor();
+    await pane.getByText("已在光标所在的空白段落插入 某某市某某局2025 年度报告模板。在表格中填入数字后点击“检查”。").waitFor();
     await settle();
     const controls = await texts();
     expect(controls).toHaveLength(200);

@@ -95,6 +95,14 @@ export class FakeDocument {
   selected: ControlModel | null = null;
   /** Where the cursor is: before this block. */
   cursor = 0;
+  /**
+   * What the cursor is in. Word merges or nests an insertOoxml made there (the template's headings end up in a
+   * table, its cells inside a control, or the whole of it in a header): the fake puts such an insert in `elsewhere`,
+   * out of the body, so that only a count of the cells tells it happened.
+   */
+  cursorIn: "body" | "midParagraph" | "table" | "control" | "header" = "body";
+  /** Blocks that went into a header, a table cell or a control: not part of the body. */
+  elsewhere: Block[] = [];
   private nextId = 1;
   private nextComment = 1;
 
@@ -144,6 +152,30 @@ export class FakeDocument {
     const comment = { id: String(this.nextComment++), content, control };
     this.comments.push(comment);
     return comment;
+  }
+
+  /** An insertOoxml at the selection: in the body at the cursor, or nested where the cursor is not in the body. */
+  insertAtSelection(ooxml: string, replaceEmpty: boolean): void {
+    if (this.cursorIn === "body") return this.insertOoxml(ooxml, replaceEmpty);
+    const saved = this.blocks;
+    this.blocks = [];
+    this.cursor = 0;
+    this.insertOoxml(ooxml, false);
+    this.elsewhere.push(...this.blocks);
+    this.blocks = saved;
+  }
+
+  /** A new empty paragraph after the cursor's paragraph (Paragraph.insertParagraph("", "After")): its index. */
+  paragraphAfterCursor(): number {
+    const at = Math.min(this.cursor + 1, this.blocks.length);
+    this.blocks.splice(at, 0, { kind: "paragraph", text: "" });
+    return at;
+  }
+
+  /** Replaces the empty paragraph at `index` with the package's body (Paragraph.insertOoxml(…, "Replace")). */
+  replaceParagraph(index: number, ooxml: string): void {
+    this.cursor = index;
+    this.insertOoxml(ooxml, true);
   }
 
   /** Inserts a flat-OPC package's body at the cursor; "Replace" swaps an empty paragraph at the cursor. */
@@ -313,7 +345,83 @@ class RangeProxy extends Proxy {
     return proxy;
   }
   insertOoxml(ooxml: string, location: string): void {
-    this.context.enqueue(() => this.context.write(() => this.context.world.document.insertOoxml(ooxml, location === "Replace")));
+    this.context.enqueue(() => this.context.write(() => this.context.world.document.insertAtSelection(ooxml, location === "Replace")));
+  }
+}
+
+/** A *OrNullObject whose state is where the cursor is. */
+class PlaceProxy extends Proxy {
+  constructor(
+    context: FakeContext,
+    private readonly present: () => boolean,
+    private readonly scalars: Record<string, unknown>,
+  ) {
+    super(context);
+  }
+  protected override read(name: string): unknown {
+    if (name === "isNullObject") return !this.present();
+    if (name in this.scalars) return this.present() ? this.scalars[name] : undefined;
+    return super.read(name);
+  }
+  override snapshot(paths: readonly string[]): void {
+    super.snapshot(["isNullObject", ...paths]);
+  }
+  get isNullObject(): boolean {
+    return this.value("isNullObject");
+  }
+  get type(): string {
+    return this.value("type");
+  }
+}
+
+/** A paragraph to come: made by insertParagraph, filled by insertOoxml("Replace"), both at the next sync. */
+class NewParagraphProxy extends Proxy {
+  constructor(
+    context: FakeContext,
+    private readonly index: () => number,
+  ) {
+    super(context);
+  }
+  insertOoxml(ooxml: string, location: string): void {
+    if (location !== "Replace") throw new FakeWordError("InvalidArgument", "the fake supports Replace only");
+    this.context.enqueue(() => this.context.write(() => this.context.world.document.replaceParagraph(this.index(), ooxml)));
+  }
+}
+
+class SelectionProxy extends RangeProxy {
+  get parentTableOrNullObject(): PlaceProxy {
+    return new PlaceProxy(this.context, () => this.context.world.document.cursorIn === "table", { rowCount: 1 });
+  }
+  get parentContentControlOrNullObject(): PlaceProxy {
+    return new PlaceProxy(this.context, () => this.context.world.document.cursorIn === "control", { tag: "" });
+  }
+  get parentBody(): PlaceProxy {
+    return new PlaceProxy(this.context, () => true, { type: this.context.world.document.cursorIn === "header" ? "Header" : "MainDoc" });
+  }
+  get paragraphs() {
+    return { getLast: () => new CursorParagraphProxy(this.context) };
+  }
+}
+
+/** The paragraph the cursor is in: its text, a new paragraph after it, or its own content replaced. */
+class CursorParagraphProxy extends NewParagraphProxy {
+  constructor(context: FakeContext) {
+    super(context, () => context.world.document.cursor);
+  }
+  protected override read(name: string): unknown {
+    const document = this.context.world.document;
+    const block = document.blocks[document.cursor];
+    if (name === "text") return document.cursorIn === "midParagraph" ? "已有文字" : block?.kind === "paragraph" ? block.text : "";
+    return super.read(name);
+  }
+  get text(): string {
+    return this.value("text");
+  }
+  insertParagraph(_text: string, location: string): NewParagraphProxy {
+    if (location !== "After") throw new FakeWordError("InvalidArgument", "the fake supports After only");
+    let index = -1;
+    this.context.enqueue(() => this.context.write(() => (index = this.context.world.document.paragraphAfterCursor())));
+    return new NewParagraphProxy(this.context, () => index);
   }
 }
 
@@ -458,6 +566,18 @@ class BodyProxy extends Proxy {
       this.context.world.document.paragraphs().map((paragraph) => new ParagraphProxy(this.context, paragraph)),
     );
   }
+  insertParagraph(_text: string, location: string): NewParagraphProxy {
+    if (location !== "End") throw new FakeWordError("InvalidArgument", "the fake supports End only");
+    let index = -1;
+    this.context.enqueue(() =>
+      this.context.write(() => {
+        const blocks = this.context.world.document.blocks;
+        blocks.push({ kind: "paragraph", text: "" });
+        index = blocks.length - 1;
+      }),
+    );
+    return new NewParagraphProxy(this.context, () => index);
+  }
   getComments(): CollectionProxy<CommentProxy> {
     this.context.requireSet("1.4", "Body.getComments");
     return new CollectionProxy(this.context, () =>
@@ -481,8 +601,8 @@ class DocumentProxy extends Proxy {
   get changeTrackingMode(): string {
     return this.value("changeTrackingMode");
   }
-  getSelection(): RangeProxy {
-    return new RangeProxy(this.context, null);
+  getSelection(): SelectionProxy {
+    return new SelectionProxy(this.context, null);
   }
 }
 

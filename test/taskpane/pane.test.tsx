@@ -22,7 +22,7 @@ async function insertTemplate(organization = "某某市某某局") {
   fireEvent.change(screen.getByLabelText(/机关名称/), { target: { value: organization } });
   fireEvent.change(screen.getByLabelText("报告年度"), { target: { value: "2025" } });
   fireEvent.click(screen.getByRole("button", { name: /插入 2025 年度报告模板/ }));
-  await screen.findByText(/已插入 某某市某某局2025 年度报告模板/);
+  await screen.findByText(/插入 某某市某某局2025 年度报告模板/);
 }
 
 beforeEach(() => window.localStorage.clear());

@@ -46,7 +46,7 @@ describe("insert", () => {
   it("inserts the whole template in two syncs, one tagged control in every data cell", async () => {
     const word = new FakeWord();
     const { value, syncs } = await word.counting(() => insertTemplate(word, request));
-    expect(value).toEqual({ status: "inserted" });
+    expect(value).toEqual({ status: "inserted", place: "atEmptyParagraph" });
     expect(syncs).toBe(2);
     expect(word.document.controls()).toHaveLength(200);
     expect(word.document.paragraphs()[0]!.text).toBe("某某市某某局2025年政府信息公开工作年度报告");

@@ -129,3 +129,38 @@ describe("every web bug at once", () => {
     ).toBe(true);
   });
 });
+
+describe("inserting where the cursor is", () => {
+  const ooxml = templateFlatOpc(FORMAT_2021, { year: 2025, organization: "某市某局" });
+
+  it.each([
+    ["midParagraph", "afterParagraph"],
+    ["table", "endOfBody"],
+    ["control", "endOfBody"],
+    ["header", "endOfBody"],
+  ] as const)("with the cursor in %s, puts the template whole into the body (%s), never inside the structure", async (cursorIn, place) => {
+    const word = new FakeWord();
+    word.document.blocks = [{ kind: "paragraph", text: "已有文字" }];
+    word.document.cursorIn = cursorIn;
+    const { value, syncs } = await word.counting(() => insertTemplate(word, { ooxml, expectedCells: 200 }));
+    expect(value).toEqual({ status: "inserted", place });
+    expect(syncs).toBe(2);
+    expect(word.document.controls()).toHaveLength(200);
+    expect(word.document.elsewhere).toEqual([]);
+    expect(word.document.paragraphs()[0]!.text).toBe("已有文字");
+    expect(word.document.paragraphs()[1]!.text).toBe("某市某局2025年政府信息公开工作年度报告");
+  });
+
+  it("is what an insert at the selection gets wrong: in a header the template leaves the body", async () => {
+    const word = new FakeWord();
+    word.document.cursorIn = "header";
+    word.document.insertAtSelection(ooxml, true);
+    expect(word.document.controls()).toHaveLength(0);
+    expect(word.document.elsewhere.length).toBeGreaterThan(0);
+  });
+
+  it("reports a failed insert when the count of cells is not the template's", async () => {
+    const word = new FakeWord();
+    await expect(insertTemplate(word, { ooxml, expectedCells: 201 })).rejects.toMatchObject({ code: "INSERT_FAILED" });
+  });
+});

@@ -103,7 +103,14 @@ export function App({ actions }: AppProps) {
 
   const insert = async (choice: InsertChoice) => {
     const outcome = await work("insert", () => actions.insert(choice));
-    if (outcome?.status === "inserted") setInfo(`已插入 ${choice.organization}${choice.year} 年度报告模板。在表格中填入数字后点击“检查”。`);
+    if (outcome?.status === "inserted") {
+      const where = {
+        atEmptyParagraph: "光标所在的空白段落",
+        afterParagraph: "光标所在段落之后",
+        endOfBody: "文档末尾（光标在表格、内容控件或页眉页脚中，模板不能插在那里）",
+      }[outcome.place];
+      setInfo(`已在${where}插入 ${choice.organization}${choice.year} 年度报告模板。在表格中填入数字后点击“检查”。`);
+    }
     return outcome?.status ?? "failed";
   };
 
