@@ -11,6 +11,8 @@ const shared = window.parent as unknown as { __fakeWord?: FakeWord; __dialogs?: 
 const word: FakeWord = shared.__fakeWord ?? (shared.__fakeWord = new FakeWord());
 const succeeded = <T>(callback: Callback<T> | undefined, value: T) => setTimeout(() => callback?.({ status: "succeeded", value }), 0);
 const NAMESPACE_PART = (namespace: string) => (part: { xml: string }) => part.xml.includes(`"${namespace}"`);
+const failed = (callback: Callback<unknown> | undefined, code: string, message: string) =>
+  setTimeout(() => callback?.({ status: "failed", value: null, error: Object.assign(new Error(message), { code }) }), 0);
 
 function commonPart(part: { id: string; xml: string }) {
   return {
@@ -40,11 +42,22 @@ const office = {
       get mode() {
         return word.document.readOnly ? "readOnly" : "readWrite";
       },
+      settings: {
+        get: (name: string) => word.settings.get(name) ?? null,
+        set: (name: string, value: string) => void word.settings.set(name, value),
+        remove: (name: string) => void word.settings.delete(name),
+        saveAsync: (callback: Callback<void>) => succeeded(callback, undefined),
+      },
       customXmlParts: {
         getByNamespaceAsync(namespace: string, callback: Callback<unknown[]>) {
+          // The fake's web-bug switches apply to the Common API as well (office-js #5910, #1643).
+          if (word.web.stateReadFails) return failed(callback as Callback<unknown>, "GeneralException", "getByNamespaceAsync failed");
           succeeded(callback, word.document.customXmlParts.filter(NAMESPACE_PART(namespace)).map(commonPart));
         },
         addAsync(xml: string, callback: Callback<unknown>) {
+          if (word.web.stateRefusesDeclaration && xml.startsWith("<?xml")) return failed(callback, "InvalidArgument", "XML declaration");
+          if (word.web.stateWriteSilentlyFails)
+            return succeeded(callback, { id: "{lost}", getXmlAsync: () => undefined, deleteAsync: () => undefined });
           if (word.document.readOnly)
             return setTimeout(
               () => callback({ status: "failed", value: null, error: Object.assign(new Error("read-only"), { code: "AccessDenied" }) }),
