@@ -114,8 +114,9 @@ export function controlCells(doc: DocxDocument, nested: NestedControl[] = []): L
       nested.push({ outer: cellTagOf(outer)!, inner: tag });
       return [];
     }
-    const tc = ancestor(sdt, "w:tc") ?? null;
     const content = child(sdt, "w:sdtContent") ?? sdt;
+    // A block or inline control sits in its cell; a cell-level control (w:tr/w:sdt/w:sdtContent/w:tc) holds it.
+    const tc = ancestor(sdt, "w:tc") ?? child(content, "w:tc") ?? null;
     const paragraph = firstParagraph(content) ?? ancestor(sdt, "w:p") ?? null;
     return [{ id: tag, tc, paragraph, at: tc ? (positions.get(tc) ?? "") : "", sdt }];
   });

@@ -3,9 +3,12 @@ import { ReportReadError } from "./errors";
 import type { ReportReader } from "./registry";
 import { readTextReport } from "./textReader";
 
-/** UTF-16 without a BOM: Chinese and ASCII text alike leave zero bytes at one parity only. */
+/**
+ * UTF-16 without a BOM: zero bytes nearly all at one parity (from the ASCII digits, spaces and line ends a report
+ * always has), and once decoded, text: hardly any control characters, mostly CJK or ASCII.
+ */
 function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
-  const sample = bytes.subarray(0, 4096);
+  const sample = bytes.subarray(0, 8192);
   let even = 0;
   let odd = 0;
   for (let i = 0; i < sample.length; i++) {
@@ -13,13 +16,14 @@ function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
     if (i % 2 === 0) even++;
     else odd++;
   }
-  const pairs = sample.length / 2;
-  const encoding = odd > pairs * 0.3 && even === 0 ? "utf-16le" : even > pairs * 0.3 && odd === 0 ? "utf-16be" : null;
+  // Chinese characters U+xx00 (一 is U+4E00) give a few zeros at the other parity too.
+  const encoding = odd > 8 && even <= odd / 10 ? "utf-16le" : even > 8 && odd <= even / 10 ? "utf-16be" : null;
   if (encoding === null) return null;
-  // Text, not binary that happens to have zeros at one parity: hardly any control characters once decoded.
   const text = new TextDecoder(encoding).decode(sample.subarray(0, sample.length - (sample.length % 2)));
-  const controls = [...text].filter((char) => char < " " && char !== "\t" && char !== "\n" && char !== "\r").length;
-  return controls <= text.length * 0.02 ? encoding : null;
+  const chars = [...text];
+  const controls = chars.filter((char) => char < " " && char !== "\t" && char !== "\n" && char !== "\r").length;
+  const readable = chars.filter((char) => /[\u0020-\u007e\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2000-\u206f]/.test(char)).length;
+  return controls <= chars.length * 0.02 && readable >= chars.length * 0.9 ? encoding : null;
 }
 
 /** UTF-8 (with or without BOM), UTF-16 with BOM or recognisably without, else GB18030 as Chinese Windows saves .txt. */

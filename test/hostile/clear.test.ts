@@ -7,7 +7,7 @@ import { annotateDocx, clearDocx } from "../../src/docx/service";
 import { templateDocx } from "../../src/docx/template";
 import { FORMAT_2021 } from "../../src/domain/formats";
 import { COMMENT_AUTHOR, COMMENT_PREFIX, MARK_FILLS } from "../../src/domain/annotations";
-import { descendants, parseXml } from "../../src/util/xml";
+import { child, descendants, parseXml } from "../../src/util/xml";
 import { wordText } from "../../src/docx/wordText";
 import { documentXmlOf, fillControls, withDocumentXml } from "../helpers/docx";
 import { resaveWithLibreOffice, validateDocx } from "../helpers/ooxml";
@@ -126,5 +126,30 @@ describe("clear never touches what is not ours", () => {
     expect(documentXmlOf(annotated)).not.toMatch(/<w:sdtPr>(?:(?!<\/w:sdt>).)*<w:tcPr>/);
     expect(validateDocx(annotated, "outside.docx")).toEqual([]);
     expect(documentXmlOf(clearDocx(annotated).output)).toBe(documentXmlOf(outside));
+  });
+});
+
+describe("a cell-level content control", () => {
+  it("is marked on its cell, with schema-valid XML, and cleared byte for byte", () => {
+    // Word can wrap a whole table cell in a control: w:tr / w:sdt / w:sdtContent / w:tc.
+    const cellLevel = withDocumentXml(filled, (xml) => {
+      const root = parseXml(xml);
+      const sdt = [...descendants(root, "w:sdt")].find((element) =>
+        element.children[0]?.children.some((c) => c.attrs.get("w:val") === "t4.review.total"),
+      )!;
+      let tc = sdt.parent!;
+      while (tc.name !== "w:tc") tc = tc.parent!;
+      const inner = xml
+        .slice(tc.start, tc.end)
+        .replace(xml.slice(sdt.start, sdt.end), xml.slice(child(sdt, "w:sdtContent")!.openEnd, child(sdt, "w:sdtContent")!.closeStart));
+      const wrapped = `${xml.slice(sdt.start, child(sdt, "w:sdtContent")!.start)}<w:sdtContent>${inner}</w:sdtContent></w:sdt>`;
+      return xml.slice(0, tc.start) + wrapped + xml.slice(tc.end);
+    });
+    const annotated = annotateDocx(cellLevel, { date: DATE }).output;
+    const xml = documentXmlOf(annotated);
+    expect(xml).not.toMatch(/<w:sdtPr>(?:(?!<\/w:sdtPr>).)*<w:tcPr>/);
+    expect(marksLeft(annotated).fills).toBe(5);
+    expect(validateDocx(annotated, "cell-level.docx")).toEqual([]);
+    expect(documentXmlOf(clearDocx(annotated).output)).toBe(documentXmlOf(cellLevel));
   });
 });

@@ -100,3 +100,15 @@ describe("parts in other encodings", () => {
     expect(checkReport(readReportBytes("cleared.docx", clearDocx(annotated).output)).cellsRead).toBe(200);
   });
 });
+
+describe("what a file is, told right", () => {
+  it("reads UTF-16 text without a byte-order mark as text", () => {
+    const { json } = checkBytes("utf16.txt", new Uint8Array(encodeUtf16le(huaian, false)));
+    expect(json.reports[0]).toMatchObject({ error: null, cellsRead: 200 });
+  });
+
+  it("reads a text that happens to start with PK as text, not as a damaged zip", () => {
+    const { json } = checkBytes("pk.txt", strToU8(`PK 编号 17\n${huaian}`));
+    expect(json.reports[0].error).toBeNull();
+  });
+});
