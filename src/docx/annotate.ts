@@ -90,10 +90,10 @@ function shadingSplice(xml: string, tc: XmlElement, fill: string): { splice: Spl
  * The comment anchor: an empty range and the reference at the start of the cell's paragraph. (A range around the
  * text, with the reference after it, makes LibreOffice drop the text of a content control; this form shows it.)
  */
-const anchor = (id: number | string) =>
+const anchor = (id: bigint | string) =>
   `<w:commentRangeStart w:id="${id}"/><w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`;
 
-function commentSplice(xml: string, paragraph: XmlElement, id: number): { splice: Splice; para?: string } {
+function commentSplice(xml: string, paragraph: XmlElement, id: bigint): { splice: Splice; para?: string } {
   if (paragraph.openEnd === paragraph.end) {
     const original = xml.slice(paragraph.start, paragraph.end);
     const open = original.replace(/\s*\/>$/, ">");
@@ -104,7 +104,7 @@ function commentSplice(xml: string, paragraph: XmlElement, id: number): { splice
   return { splice: { from: start, to: start, text: anchor(id) } };
 }
 
-function commentXml(id: number, text: string, date: string): string {
+function commentXml(id: bigint, text: string, date: string): string {
   const paragraphs = text
     .split("\n")
     .map((line) => `<w:p><w:r><w:t xml:space="preserve">${escapeText(line)}</w:t></w:r></w:p>`)
@@ -115,19 +115,20 @@ function commentXml(id: number, text: string, date: string): string {
 const COMMENT_ELEMENTS = new Set(["w:comment", "w:commentRangeStart", "w:commentRangeEnd", "w:commentReference"]);
 
 /** Above every comment id the document and its comments part use, read as XML (any quoting, any prefix). */
-function nextCommentId(doc: DocxDocument): number {
+/** Exact integers of any size: a user's id of 30 digits must not round onto ours. */
+function nextCommentId(doc: DocxDocument): bigint {
   const path = commentsPartPath(doc.pkg, doc.pkg.mainPart);
   const comments = path ? partText(doc.pkg, path) : undefined;
   const roots = [doc.root, ...(comments ? [parseXml(comments)] : [])];
-  let max = 0;
+  let max = 0n;
   for (const root of roots) {
     for (const element of descendants(root)) {
-      if (!COMMENT_ELEMENTS.has(element.name)) continue;
-      const id = Number(element.attrs.get("w:id"));
-      if (Number.isFinite(id) && id > max) max = id;
+      const id = element.attrs.get("w:id")?.trim() ?? "";
+      if (!COMMENT_ELEMENTS.has(element.name) || !/^-?\d{1,100}$/.test(id)) continue;
+      if (BigInt(id) > max) max = BigInt(id);
     }
   }
-  return max + 1;
+  return max + 1n;
 }
 
 function commentsPartPath(pkg: DocxPackage, mainPart: string): string | null {
