@@ -91,10 +91,19 @@ function table3Candidates(): RowCandidate[] {
       const key = node.key ?? "";
       const existing = byKey.get(key);
       if (existing) existing.formats.push(format);
-      else byKey.set(key, { node, keys: [node.label, ...(node.variants ?? [])].map(labelKey), formats: [format] });
+      else byKey.set(key, { node, keys: withoutOrdinals([node.label, ...(node.variants ?? [])].map(labelKey)), formats: [format] });
     }
   }
   return [...byKey.entries()].sort(([a], [b]) => comparePaths(a, b)).map(([, candidate]) => candidate);
+}
+
+/** OCR tools and some pages print 表三's row labels without their ordinals (予以公开 for （一）予以公开): both are keys. */
+const ORDINAL = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+\.)/;
+
+function withoutOrdinals(keys: readonly string[]): string[] {
+  // The bare form comes after every printed form, so that a label variant is still told apart (variantIndex).
+  const bare = keys.map((key) => key.replace(ORDINAL, "")).filter((key) => key.length >= 2 && !keys.includes(key));
+  return [...keys, ...bare];
 }
 
 function groupLabelKeys(): string[] {
@@ -123,6 +132,8 @@ const MAX_LABEL = 400;
 /** Drops pieces of merged group labels (三、/本/年/度…, （三）不 / 予公开) that PDF extraction spreads over rows. */
 function withoutGroupFragments(row: RawRow): string[] {
   const isData = row.values.length > 0;
+  // A data row's one label is its own (其他 in a table without ordinals), even where a group label contains it.
+  if (isData && row.labels.length === 1) return [...row.labels];
   return row.labels.filter((label) => {
     const key = labelKey(label);
     return !T3_GROUPS.some((group) => group.includes(key) && (!isData || group !== key));
@@ -186,8 +197,10 @@ export function placeTable3(rows: readonly RawRow[]): TablePlacement {
     placement.cells.push(...cellsOfRow("t3", candidate.node.key ?? "", T3_COLUMNS, values, row));
     if (candidate.formats.length === 1) ownRows.add(candidate.formats[0]!);
     const variantIndex = scores[k]![candidateIndex]!.variantIndex;
-    if (variantIndex > 0)
-      placement.findings.push(labelVariantFinding("t3", row, candidate.node, candidate.node.variants![variantIndex - 1]!));
+    // Keys after the variants are the labels without their ordinals: read, and not reported as misprints.
+    const variants = candidate.node.variants ?? [];
+    if (variantIndex > 0 && variantIndex <= variants.length)
+      placement.findings.push(labelVariantFinding("t3", row, candidate.node, variants[variantIndex - 1]!));
   });
   placement.variant = ownRows.size === 1 ? [...ownRows][0]! : null;
   return placement;
@@ -236,11 +249,33 @@ function alignInOrder(scores: readonly (readonly (Match | null)[])[]): (number |
 // ---------------------------------------------------------------------------------------------------------------
 // 表四: one data row of 15 values.
 
+/**
+ * 表四's data row printed as its three blocks on three lines (行政复议, 未经复议直接起诉, 复议后起诉, five values
+ * each): joined into the one row, in order, where no line holds all fifteen.
+ */
+function joinedBlocks(rows: readonly RawRow[], columns: number): RawRow[] {
+  const data = rows.filter((row) => row.values.length > 0);
+  if (data.some((row) => trimValues(row.values, columns).length === columns)) return data;
+  const block = columns / 3;
+  const start = data.findIndex((row, index) =>
+    [0, 1, 2].every((k) => data[index + k] && trimValues(data[index + k]!.values, block).length === block),
+  );
+  if (start < 0) return data;
+  const parts = data.slice(start, start + 3);
+  const joined: RawRow = {
+    where: parts[0]!.where,
+    labels: parts.flatMap((row) => row.labels),
+    values: parts.flatMap((row) => trimValues(row.values, block)),
+    ...(parts.every((row) => row.refs) ? { refs: parts.flatMap((row) => row.refs!.slice(0, block)) } : {}),
+  };
+  return [...data.slice(0, start), joined, ...data.slice(start + 3)];
+}
+
 export function placeTable4(rows: readonly RawRow[]): TablePlacement {
   const grid = tableDecls("t4")[0]!.decl.grids[0]!;
   const columns = columnKeys(grid);
   const placement: TablePlacement = { table: "t4", variant: null, cells: [], findings: [], found: false };
-  for (const row of rows.filter((candidate) => candidate.values.length > 0)) {
+  for (const row of joinedBlocks(rows, columns.length)) {
     const values = trimValues(row.values, columns.length);
     if (!placement.found && values.length === columns.length) {
       placement.found = true;

@@ -29,7 +29,22 @@ export function isPageNumberLine(line: string): boolean {
 }
 
 /** A layout or pasted line: trailing value tokens are values; the rest splits into label segments at wide gaps. */
+/** A markdown table's separator row: | --- | :---: | */
+const MARKDOWN_RULE = /^\s*:?-{3,}:?\s*$/;
+
+/**
+ * A row written with "|" between cells (a web page's table copied as text, a markdown table from an OCR tool): an
+ * empty field between two separators is a blank cell, in its place.
+ */
+export function rowFromFields(line: string, where: SourcePosition): RawRow {
+  const trimmed = line.trim().replace(/^\|/, "").replace(/\|$/, "");
+  const fields = trimmed.split("|");
+  if (fields.every((field) => MARKDOWN_RULE.test(field))) return { where, labels: [], values: [] };
+  return rowFromCells(fields, where);
+}
+
 export function rowFromLine(line: string, where: SourcePosition): RawRow {
+  if (line.includes("|")) return rowFromFields(line, where);
   if (line.includes("\t")) return rowFromCells(line.split("\t"), where);
   // Tokens with their offsets, so that the label text is one slice (linear in the line's length).
   const tokens = [...line.matchAll(/\S+/g)];

@@ -70,9 +70,19 @@ function headingBody(heading: string): string {
   return labelKey(heading).replace(/^[一二三四五六七八九十]+、/, "");
 }
 
+/** A bracketed note a tool added after a heading (“一、总体情况 (重复率: 40%)”): not part of the heading. */
+const TRAILING_NOTE = /[（(【[][^（(【[）)】\]]{0,40}[）)】\]]$/;
+
 /** Finds the six headings in order; a heading whose wording or number differs is still found, and reported. */
 export function findHeadings(paragraphs: readonly string[]): HeadingHit[] {
-  const keys = paragraphs.map(labelKey);
+  const keys = paragraphs.map((text) => {
+    const key = labelKey(text);
+    const bare = key.replace(TRAILING_NOTE, "");
+    // Only a note after one of the headings' words is dropped: the row labels of 表三 end in brackets of their own.
+    return bare !== key && SECTION_HEADINGS.some((heading) => bare === labelKey(heading) || bare.endsWith(headingBody(heading)))
+      ? bare
+      : key;
+  });
   const hits: HeadingHit[] = [];
   let from = 0;
   SECTION_HEADINGS.forEach((heading, section) => {
