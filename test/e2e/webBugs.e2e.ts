@@ -5,22 +5,13 @@
  */
 import type { Server } from "node:http";
 import type { Browser, Frame, Page } from "playwright-core";
-import type { FakeWord, WebBugs } from "../support/fakeWord";
+import { ALL_WEB_BUGS, type FakeWord } from "../support/fakeWord";
 import { consistentValues, withValue } from "../helpers/reports";
 import { launch, serve } from "./browser";
 
 jest.setTimeout(120_000);
 
 type HarnessWindow = { __fakeWord: FakeWord };
-const ALL: WebBugs = {
-  unfilledShading: "throw",
-  colorNames: true,
-  commentAnchors: true,
-  insertCommentFails: true,
-  stateReadFails: true,
-  stateWriteSilentlyFails: true,
-  stateRefusesDeclaration: true,
-};
 
 let browser: Browser;
 let server: Server;
@@ -64,7 +55,7 @@ it("checks, marks and clears with every web bug on, and says what could not be d
       word.document.addUserControl("用户的控件", "备注", "unfilledCell");
       word.web = bugs;
     },
-    [values, ALL] as const,
+    [values, ALL_WEB_BUGS] as const,
   );
   await pane.getByRole("button", { name: "检查", exact: true }).click();
   await pane.getByLabel("检查结果").waitFor();
