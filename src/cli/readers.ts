@@ -1,7 +1,8 @@
 /** The readers the command line offers, in the order they are asked whether a file is theirs. */
 import { DOCX_READER } from "../docx/reader";
+import { HTML_READER } from "../readers/htmlReader";
 import { LEGACY_BINARY_READER } from "../readers/legacyBinary";
 import type { ReportReader } from "../readers/registry";
 import { TEXT_READER } from "../readers/textFile";
 
-export const CLI_READERS: readonly ReportReader[] = [LEGACY_BINARY_READER, DOCX_READER, TEXT_READER];
+export const CLI_READERS: readonly ReportReader[] = [LEGACY_BINARY_READER, DOCX_READER, HTML_READER, TEXT_READER];

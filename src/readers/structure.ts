@@ -28,6 +28,13 @@ export function findTitle(paragraphs: readonly string[]): TitleInfo {
     .map((text) => text.trim())
     .filter((text) => text !== "")
     .slice(0, 6);
+  // A whole title on one line first (a page's menu lines before it must not become part of the agency's name) …
+  for (const line of head) {
+    const match = TITLE.exec(line.normalize("NFKC").replace(/\s+/g, ""));
+    const organization = (match?.[1] || match?.[3] || "").trim();
+    if (match && organization !== "") return { organization, year: Number(match[2]), source: "title" };
+  }
+  // … else a title wrapped over lines (洪泽区人民政府 / 2023 年政府信息公开工作年度报告).
   for (let start = 0; start < head.length; start++) {
     const joined = head
       .slice(start, start + 3)
@@ -181,7 +188,11 @@ export function reportStarts(paragraphs: readonly string[]): number[] {
     const line = text.normalize("NFKC").replace(/\s+/g, "");
     if (line.length > 80 || !TITLE.test(line)) return;
     const next = paragraphs.slice(index + 1, index + 40).map(labelKey);
-    if (next.some((key) => key.startsWith(first))) starts.push(index);
+    if (!next.some((key) => key.startsWith(first))) return;
+    // A title repeated before any section began (a page's <title> and its heading) is one report's.
+    const previous = starts[starts.length - 1];
+    if (previous !== undefined && !paragraphs.slice(previous + 1, index).some((paragraph) => labelKey(paragraph).startsWith(first))) return;
+    starts.push(index);
   });
   return starts;
 }
