@@ -2,69 +2,11 @@
  * A report as a government CMS page: site navigation, a layout table around the article, the report's tables
  * inside with merged cells (rowspan/colspan), GBK-encoded and declared so in <meta>. Built from known figures.
  */
-import { leafOf, leafPaths } from "../../src/domain/cells";
 import { checkReport } from "../../src/domain/check";
-import { formatById } from "../../src/domain/formats";
-import type { GridDecl, HeaderNode } from "../../src/domain/formatModel";
 import { encodeGb18030 } from "../helpers/encodings";
+import { cmsPage } from "../helpers/htmlReports";
 import { readReportBytes } from "../helpers/messages";
 import { consistentValues, withValue } from "../helpers/reports";
-
-const esc = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-
-/** A header tree's depth (rows it takes). */
-const depth = (nodes: readonly HeaderNode[]): number => Math.max(...nodes.map((node) => (node.children ? 1 + depth(node.children) : 1)));
-const width = (node: HeaderNode): number => (node.children ? node.children.reduce((sum, child) => sum + width(child), 0) : 1);
-
-/** The grid as an HTML table: column headers with colspan/rowspan, row groups with rowspan, as CMS editors make them. */
-function tableHtml(tableId: string, grid: GridDecl, values: Map<string, string>): string {
-  const rowDepth = depth(grid.rows);
-  const colDepth = depth(grid.columns);
-  const head: string[][] = Array.from({ length: colDepth }, () => []);
-  head[0]!.push(`<td rowspan="${colDepth}" colspan="${rowDepth}">${esc(grid.corner ?? "")}</td>`);
-  const placeColumns = (nodes: readonly HeaderNode[], level: number) => {
-    for (const node of nodes) {
-      const rows = node.children ? 1 : colDepth - level;
-      head[level]!.push(`<th colspan="${width(node)}" rowspan="${rows}">${esc(node.label)}</th>`);
-      if (node.children) placeColumns(node.children, level + 1);
-    }
-  };
-  placeColumns(grid.columns, 0);
-  const columns = leafPaths(grid.columns).map(leafOf);
-  const body: string[] = [];
-  const placeRows = (nodes: readonly HeaderNode[], level: number, prefix: string[]) => {
-    nodes.forEach((node, index) => {
-      const cells = index === 0 ? [...prefix] : [];
-      if (node.children) {
-        cells.push(`<td rowspan="${leafPaths([node]).length}">${esc(node.label)}</td>`);
-        placeRows(node.children, level + 1, cells);
-        return;
-      }
-      cells.push(`<td colspan="${rowDepth - level}">${esc(node.label || "数量")}</td>`);
-      for (const column of columns) {
-        const id = [tableId, node.key, column.key].filter((part) => part).join(".");
-        cells.push(`<td>${esc(values.get(id) ?? "")}</td>`);
-      }
-      body.push(`<tr>${cells.join("")}</tr>`);
-    });
-  };
-  placeRows(grid.rows, 0, []);
-  const title = grid.title ? `<tr><td colspan="${rowDepth + columns.length}">${esc(grid.title)}</td></tr>` : "";
-  return `<table border="1">${title}${head.map((cells) => `<tr>${cells.join("")}</tr>`).join("")}${body.join("")}</table>`;
-}
-
-function cmsPage(values: Map<string, string>, charset: string): string {
-  const format = formatById("2021");
-  const article: string[] = [`<h1>某市某局2024年政府信息公开工作年度报告</h1>`, `<p>${format.headings[0]}</p>`, "<p>（略）</p>"];
-  format.tables.forEach((table, index) => {
-    article.push(`<p><strong>${format.headings[index + 1]}</strong></p>`);
-    for (const grid of table.grids) article.push(tableHtml(table.id, grid, values));
-  });
-  article.push(...format.headings.slice(4).map((heading) => `<p>${heading}</p><p>（略）</p>`));
-  const nav = `<nav><ul>${["首页", "政务公开", "政府信息公开年报", "互动交流"].map((item) => `<li><a href="#">${item}</a></li>`).join("")}</ul></nav>`;
-  return `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}"><title>某市某局2024年政府信息公开工作年度报告</title><script>var x = "<table>";</script></head>
-<body>${nav}<table class="layout" width="100%"><tr><td class="sidebar">${"<p>栏目导航</p>".repeat(3)}</td><td class="content">${article.join("\n")}</td></tr></table><footer>主办单位：某市某局</footer></body></html>`;
-}
 
 describe("a report published as a web page", () => {
   const values = withValue(consistentValues("2021"), "t4.review.total", "99");
@@ -78,6 +20,51 @@ describe("a report published as a web page", () => {
     const cells = new Map(reading.cells.map((cell) => [cell.id, cell.text]));
     expect(result).toMatchObject({ organization: "某市某局", year: 2024, format: "2021", cellsRead: 200 });
     for (const [id, text] of values) expect(cells.get(id)).toBe(text);
+    expect(result.findings.map((finding) => [finding.rule, finding.target])).toEqual([["T4-A", "t4.review.total"]]);
+  });
+});
+
+/** The page as a browser's 网页，单个文件 saves it: a MIME message with the page as its first part. */
+function mht(html: Uint8Array, charset: string, encoding: "quoted-printable" | "base64"): Uint8Array {
+  const latin1 = Array.from(html, (byte) => String.fromCharCode(byte)).join("");
+  const body =
+    encoding === "base64"
+      ? Buffer.from(html).toString("base64").replace(/.{76}/g, "$&\r\n")
+      : latin1
+          .replace(/[=\x80-\xff]/g, (char) => `=${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`)
+          .replace(/.{70}/g, "$&=\r\n");
+  const message = [
+    "From: <由 Microsoft Edge 保存>",
+    "MIME-Version: 1.0",
+    'Content-Type: multipart/related; type="text/html"; boundary="----MultipartBoundary--abc"',
+    "",
+    "------MultipartBoundary--abc",
+    `Content-Type: text/html; charset=${charset}`,
+    `Content-Transfer-Encoding: ${encoding}`,
+    "Content-Location: https://www.example.gov.cn/art/2025/1/20/art_1.html",
+    "",
+    body,
+    "------MultipartBoundary--abc",
+    "Content-Type: image/png",
+    "Content-Transfer-Encoding: base64",
+    "",
+    "iVBORw0KGgo=",
+    "------MultipartBoundary--abc--",
+  ].join("\r\n");
+  return Uint8Array.from(message, (char) => char.charCodeAt(0) & 0xff);
+}
+
+describe("a web page saved as one file (.mht)", () => {
+  const values = withValue(consistentValues("2021"), "t4.review.total", "99");
+
+  it.each([
+    ["GBK in quoted-printable", "gbk", "quoted-printable"],
+    ["UTF-8 in base64", "utf-8", "base64"],
+  ] as const)("reads the page part, %s", (_name, charset, encoding) => {
+    const html = cmsPage(values, charset);
+    const bytes = charset === "gbk" ? new Uint8Array(encodeGb18030(html)) : new TextEncoder().encode(html);
+    const result = checkReport(readReportBytes("report.mht", mht(bytes, charset, encoding)));
+    expect(result).toMatchObject({ organization: "某市某局", year: 2024, cellsRead: 200 });
     expect(result.findings.map((finding) => [finding.rule, finding.target])).toEqual([["T4-A", "t4.review.total"]]);
   });
 });
