@@ -12,6 +12,11 @@ import { templateFlatOpc } from "../../src/docx/template";
 import { readTextReport } from "../../src/readers/textReader";
 import { checkAndMark, clearMarks, insertTemplate } from "../../src/word/adapter";
 import { FakeWord } from "../support/fakeWord";
+import { CLI_READERS } from "../../src/cli/readers";
+import { readWith } from "../../src/readers/registry";
+import { cmsPage } from "../helpers/htmlReports";
+import { consistentValues } from "../helpers/reports";
+import { tabReport } from "../helpers/textReports";
 
 const EXAMPLES = join(process.cwd(), "test", "fixtures", "examples");
 
@@ -43,6 +48,19 @@ export function engineFigures() {
     textReadMsPerExample: perExample,
     checkSecondsPer1000: round(checkMs),
     textReadSecondsPer1000: round(textReadMs),
+  };
+}
+
+/** Reading and checking one generated full 2021 report in each layout the readers take (PDF: not yet read). */
+export function readerFigures() {
+  const values = consistentValues("2021");
+  const text = new TextEncoder().encode(tabReport("2021", values));
+  const html = new TextEncoder().encode(cmsPage(values, "utf-8"));
+  const read = (name: string, bytes: Uint8Array) => () => checkReport(readWith(CLI_READERS, name, bytes));
+  return {
+    textMsPerReport: round(timeIt(read("report.txt", text), 800)),
+    htmlMsPerReport: round(timeIt(read("report.html", html), 800)),
+    pdfMsPerReport: null,
   };
 }
 
@@ -79,7 +97,7 @@ export function bundleFigures() {
 }
 
 async function main(): Promise<void> {
-  const figures = { engine: engineFigures(), syncs: await syncFigures(), bundle: bundleFigures() };
+  const figures = { engine: engineFigures(), readers: readerFigures(), syncs: await syncFigures(), bundle: bundleFigures() };
   if (process.argv.includes("--json")) {
     process.stdout.write(`${JSON.stringify(figures)}\n`);
     return;
@@ -89,6 +107,7 @@ async function main(): Promise<void> {
   console.log(`  检查一份完整的 2021 格式报告（已读出单元格）：${engine.checkMsPerReport} ms；每 1000 份 ${engine.checkSecondsPer1000} s`);
   for (const [name, ms] of Object.entries(engine.textReadMsPerExample)) console.log(`  读取并检查 ${name}：${ms} ms`);
   console.log(`  文本报告平均：${engine.textReadMsPerReport} ms；每 1000 份 ${engine.textReadSecondsPer1000} s`);
+  console.log(`  生成的完整报告：文本 ${figures.readers.textMsPerReport} ms，网页 ${figures.readers.htmlMsPerReport} ms（PDF 尚不能读取）`);
   const syncs = figures.syncs;
   console.log("Word 往返 / context.sync() per operation (full 2021 template)");
   console.log(
