@@ -10,7 +10,8 @@ import { checkReport, isPlaceholderOrganization } from "../domain/check";
 import { checkAcrossYears } from "../domain/crossYear";
 import { FORMATS, firstTemplateYear, formatById, formatForYear, isFormatId } from "../domain/formats";
 import type { ClearReport } from "../docx/annotate";
-import { annotateDocx, clearDocx } from "../docx/service";
+import { annotateDocx, clearDocx, fillDocxTotals } from "../docx/service";
+import { totalsLines } from "../domain/wording";
 import { templateDocx } from "../docx/template";
 import { ReportReadError } from "../readers/errors";
 import { readWith } from "../readers/registry";
@@ -47,6 +48,17 @@ export const COMMANDS: Record<string, CommandSpec> = {
     summary: "清除本工具添加的底纹和批注，其他内容保持不变。",
     options: {
       output: { type: "string", short: "o", value: "清除后.docx", help: "输出文件" },
+      force: { type: "boolean", help: "输出文件已存在时覆盖它（从不覆盖输入文件）" },
+    },
+  },
+  fill: {
+    name: "fill",
+    synopsis: ["gov-report fill 报告.docx -o 填好合计.docx [--overwrite] [--force]"],
+    summary: "按各项计算表三、表四的“总计”和“（七）总计”，只填入空白的合计单元格；已填写的合计不改，除非加 --overwrite。",
+    options: {
+      output: { type: "string", short: "o", value: "填好合计.docx", help: "输出文件" },
+      overwrite: { type: "boolean", help: "已填写但与各项之和不符的合计也改写（逐一列出原值和新值）" },
+      year: { type: "string", value: "年份", help: "指定报告年度（报告中没有标题时使用）" },
       force: { type: "boolean", help: "输出文件已存在时覆盖它（从不覆盖输入文件）" },
     },
   },
@@ -186,7 +198,22 @@ function runCheck(parsed: ParsedCommand, io: Io): number {
   return reports.some((report) => (report.result?.errors ?? 0) > 0) ? 1 : 0;
 }
 
-const RUNNERS: Record<string, (parsed: ParsedCommand, io: Io) => number> = { check: runCheck, clear: runClear, new: runNew };
+function runFill(parsed: ParsedCommand, io: Io): number {
+  if (parsed.positionals.length !== 1) throw new UsageError("请给出一个要计算合计的 .docx 文件", "fill");
+  const input = parsed.positionals[0]!;
+  const output = requireOutput(stringValue(parsed, "output"), "output");
+  const { output: bytes, plan } = fillDocxTotals(readInput(input), {
+    overwrite: parsed.values.overwrite === true,
+    year: yearValue(parsed.values.year),
+  });
+  writeOutput(output, bytes, [input], parsed.values.force === true);
+  const head =
+    plan.changes.length > 0 ? `已计算并写入 ${plan.changes.length} 个合计，另存为 ${output}` : `没有需要填入的合计，已原样另存为 ${output}`;
+  io.stdout([head, ...totalsLines(plan)].join("\n"));
+  return 0;
+}
+
+const RUNNERS: Record<string, (parsed: ParsedCommand, io: Io) => number> = { check: runCheck, clear: runClear, fill: runFill, new: runNew };
 
 function dispatch(argv: readonly string[], io: Io): number {
   const [command, ...rest] = argv;

@@ -3,7 +3,11 @@ import { cellsToMark } from "../domain/annotations";
 import { checkReport, type CheckResult } from "../domain/check";
 import type { ReadOptions } from "../domain/reading";
 import { annotate, clearMarks, locateByControls, type ClearReport } from "./annotate";
-import { saveDocx } from "./package";
+import { planTotals, type TotalsPlan } from "../domain/totals";
+import { formatNumber } from "../domain/values";
+import { ReportReadError } from "../readers/errors";
+import { setControlTexts } from "./controlText";
+import { saveDocx, setPartText } from "./package";
 import { loadDocx, loadDocxPackage, readDocx, type LocatedCell } from "./reader";
 
 export interface AnnotateRequest extends ReadOptions {
@@ -47,4 +51,24 @@ export function clearDocx(bytes: Uint8Array): { output: Uint8Array; report: Clea
   const doc = loadDocx(bytes);
   const report = clearMarks(doc);
   return { output: saveDocx(doc.pkg), report };
+}
+
+/**
+ * Computes the totals of a template .docx (one with our content controls) and writes them into their controls:
+ * blank totals, and typed ones only with `overwrite`. Nothing else changes.
+ */
+export function fillDocxTotals(
+  bytes: Uint8Array,
+  options: { overwrite?: boolean; year?: number | null } = {},
+): { output: Uint8Array; plan: TotalsPlan } {
+  const doc = loadDocx(bytes);
+  const { reading, by } = readDocx(doc, { year: options.year ?? null });
+  if (by !== "controls")
+    throw new ReportReadError("NOT_DOCX", "只能为带内容控件的模板（本工具或加载项生成的模板）计算合计；这份文档的表格没有内容控件");
+  const plan = planTotals(reading, { overwrite: options.overwrite });
+  if (plan.changes.length > 0) {
+    const texts = new Map(plan.changes.map((change) => [change.id, formatNumber(change.value)]));
+    setPartText(doc.pkg, doc.pkg.mainPart, setControlTexts(doc.xml, texts));
+  }
+  return { output: saveDocx(doc.pkg), plan };
 }

@@ -366,3 +366,25 @@ export function identityParts(result: {
     `${CELLS_READ_LABEL}：${result.cellsRead}/${result.cellsExpected}`,
   ];
 }
+
+/** What `fill` did and did not do, one line each: written totals, typed totals kept or changed, blocked totals. */
+export function totalsLines(plan: {
+  changes: { id: string; value: number; previous: string | null }[];
+  kept: { id: string; value: number; previous: string | null }[];
+  blocked: { id: string; parts: string[] }[];
+}): string[] {
+  return [
+    ...plan.changes.map((change) =>
+      change.previous === null
+        ? `  填入 ${describeCell(change.id)}：${formatNumber(change.value)}`
+        : `  改写 ${describeCell(change.id)}：原为“${change.previous}”，现为 ${formatNumber(change.value)}`,
+    ),
+    ...plan.kept.map(
+      (change) =>
+        `  未改 ${describeCell(change.id)}：填写“${change.previous}”，按各项应为 ${formatNumber(change.value)}（加 --overwrite 改写）`,
+    ),
+    ...plan.blocked.map(
+      (entry) => `  未计算 ${describeCell(entry.id)}：${shortList(entry.parts.map((id) => describeCell(id)))}不是有效数字`,
+    ),
+  ];
+}
