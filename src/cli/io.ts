@@ -97,7 +97,8 @@ export function checkOutputPath(path: string, inputs: readonly string[], force: 
   try {
     folder = statSync(dirname(path));
   } catch (error) {
-    throw new OutputError(`无法写入 ${path}：所在文件夹${errnoText((error as NodeJS.ErrnoException).code)}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new OutputError(`无法写入 ${path}：${code === "ENOENT" ? "所在文件夹不存在" : `无法访问所在文件夹（${errnoText(code)}）`}`);
   }
   if (!folder.isDirectory()) throw new OutputError(`无法写入 ${path}：${dirname(path)} 不是文件夹`);
   if (inputs.some((input) => sameFile(input, path)))

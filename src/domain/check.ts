@@ -125,14 +125,12 @@ function readCells(format: FormatDecl, readings: readonly CellReading[], finding
 }
 
 function unknownCellFinding(id: string, reading: CellReading): Finding {
-  return {
-    ...readFinding("READ-UNKNOWN-CELL", "warning", null, `READ-UNKNOWN-CELL:${id}`, {
-      kind: "unknownCell",
-      id,
-      text: reading.text,
-      where: reading.where ?? null,
-    }),
-  };
+  return readFinding("READ-UNKNOWN-CELL", "warning", null, `READ-UNKNOWN-CELL:${id}`, {
+    kind: "unknownCell",
+    id,
+    text: reading.text,
+    where: reading.where ?? null,
+  });
 }
 
 function duplicateFinding(decl: CellDecl, copies: readonly CellReading[], differ: boolean): Finding {

@@ -4,13 +4,11 @@
  * (现行有效件数 carried forward by 本年制发 and 本年废止). A rule of the later report's format applies when both
  * reports hold its cells, whichever formats they follow.
  */
-import { formatCells } from "./cells";
-import { countBySeverity, sortFindings, type Finding, type Term } from "./findings";
-import { findCell } from "./cells";
+import { findCell, formatCells } from "./cells";
+import { countBySeverity, findingCell, sortFindings, type Finding, type Term } from "./findings";
 import { formatById } from "./formats";
 import type { CarryRule, CrossYearRule, StockRule } from "./formatModel";
 import type { CheckResult } from "./check";
-import { findingCell } from "./findings";
 import { formatNumber, roundAmount } from "./values";
 
 function known(result: CheckResult, id: string): number | null {

@@ -3,7 +3,7 @@
  * a password (an encrypted OOXML package is stored inside a compound file). None can be read; each gets its reason.
  */
 import { ReportReadError } from "./errors";
-import { hasExtension, startsWith, type ReportReader } from "./registry";
+import { startsWith, type ReportReader } from "./registry";
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -31,5 +31,3 @@ export const LEGACY_BINARY_READER: ReportReader = {
     );
   },
 };
-
-export { hasExtension };

@@ -173,11 +173,6 @@ async function readState(host: WordHost): Promise<StateRead> {
   }
 }
 
-/** Starts reading the state alongside Word's first sync; it never rejects. */
-function readStateAlongside(host: WordHost): Promise<StateRead> {
-  return readState(host);
-}
-
 /**
  * Writes the record to the part and reads it back (a write on the web can fail silently, office-js #5910); where
  * that does not hold, to the document's settings, saved with the document.
@@ -314,7 +309,8 @@ function loadComments(context: Word.RequestContext, withComments: boolean): Word
 export async function checkAndMark(host: WordHost, options: CheckOptions = {}): Promise<CheckOutcome> {
   requireTables(host);
   const { comments: withComments } = capabilities(host);
-  const statePromise = readStateAlongside(host);
+  // Read alongside Word's first sync; readState never rejects.
+  const statePromise = readState(host);
   return guarded(host, async () => {
     const notes: AdapterNote[] = withComments ? [] : [{ kind: "noCommentsApi" }];
     const outcome = await host.run(async (context) => {
@@ -340,7 +336,7 @@ export async function checkAndMark(host: WordHost, options: CheckOptions = {}): 
       });
       const result = checkReport(reading);
       if (withComments && context.document.changeTrackingMode !== "Off" && !options.markWhenTracking) {
-        return { status: "trackChanges" as const, result, state, toComment: [] };
+        return { status: "trackChanges" as const, result, state };
       }
 
       queueClearFills(cells, fills, state);
@@ -399,7 +395,7 @@ export async function checkAndMark(host: WordHost, options: CheckOptions = {}): 
 export async function clearMarks(host: WordHost): Promise<{ removed: number; notes: AdapterNote[] }> {
   requireTables(host);
   const { comments: withComments } = capabilities(host);
-  const statePromise = readStateAlongside(host);
+  const statePromise = readState(host);
   return guarded(host, async () => {
     const notes: AdapterNote[] = [];
     const { removed, dismissals } = await host.run(async (context) => {

@@ -73,7 +73,7 @@ describe("writing outputs", () => {
   writeFileSync(input, docx);
 
   it.each([
-    ["a missing folder", () => join(root, "no-such-folder", "out.docx"), "所在文件夹文件或文件夹不存在"],
+    ["a missing folder", () => join(root, "no-such-folder", "out.docx"), "所在文件夹不存在"],
     ["a file as the parent", () => join(input, "out.docx"), "不是文件夹"],
     [
       "a folder as the target",
