@@ -35,7 +35,7 @@ module.exports = tseslint.config(
     languageOptions: { ecmaVersion: 5, sourceType: "script", globals: { window: "readonly", document: "readonly" } },
   },
   {
-    files: ["*.js", ".ci/*.js"],
+    files: ["*.js", ".ci/*.js", "test/support/*.js"],
     languageOptions: { globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly", URL: "readonly" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

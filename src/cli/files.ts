@@ -6,7 +6,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from "node:fs";
 import { join, relative, isAbsolute } from "node:path";
 
-export const REPORT_EXTENSIONS = [".txt", ".text", ".docx", ".doc", ".wps", ".html", ".htm", ".mht", ".mhtml"];
+export const REPORT_EXTENSIONS = [".txt", ".text", ".docx", ".doc", ".wps", ".pdf", ".html", ".htm", ".mht", ".mhtml"];
 
 /** A path that names something we will not read, with the reason in Chinese. */
 export interface SkippedPath {

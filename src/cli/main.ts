@@ -31,7 +31,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
       "gov-report check [--json] [--verbose] [--year 年份] 文件或文件夹...",
       "gov-report check 报告.docx --annotate 标注后.docx [--mark-blanks] [--no-comments] [--force]",
     ],
-    summary: "检查政府信息公开工作年度报告（.docx 或 .txt；文件夹则检查其中所有报告）；--annotate 另存一份标注副本。",
+    summary: "检查政府信息公开工作年度报告（.docx、.pdf、网页、.txt 等；文件夹则检查其中所有报告）；--annotate 另存一份标注副本。",
     options: {
       json: { type: "boolean", help: "以 JSON 输出（格式见 README）" },
       verbose: { type: "boolean", help: "逐条列出空白单元格等同类问题" },
@@ -107,9 +107,9 @@ export function readFailure(error: unknown): { error: string; detail: string | n
   return { error: "读取时发生内部错误，该文件未检查（请将文件提供给维护人员）", detail, errorCode: "INTERNAL" };
 }
 
-function checkFile(file: string, year: number | null): FileReport {
+async function checkFile(file: string, year: number | null): Promise<FileReport> {
   try {
-    return { file, result: checkReport(readWith(CLI_READERS, file, readInput(file), { year })), error: null };
+    return { file, result: checkReport(await readWith(CLI_READERS, file, readInput(file), { year })), error: null };
   } catch (error) {
     return { file, result: null, ...readFailure(error) };
   }
@@ -181,18 +181,21 @@ function runNew(parsed: ParsedCommand, io: Io): number {
   return 0;
 }
 
-function runCheck(parsed: ParsedCommand, io: Io): number {
+async function runCheck(parsed: ParsedCommand, io: Io): Promise<number> {
   if (parsed.values.annotate !== undefined) return runAnnotate(parsed, io);
   if (parsed.positionals.length === 0) throw new UsageError("请给出要检查的文件或文件夹", "check");
   const year = yearValue(parsed.values.year);
   const { files, missing, skipped } = expandPaths(parsed.positionals);
   // Reports of one agency for consecutive years are also checked against each other (X1, X2).
+  const checked: FileReport[] = [];
+  // One file at a time: a PDF is read asynchronously, and no two reports' contents are held at once.
+  for (const file of files) checked.push(await checkFile(file, year));
   const reports: FileReport[] = checkAcrossYears([
     ...missing.map((file) => ({ file, result: null, error: "文件或文件夹不存在", errorCode: "NOT_FOUND" })),
     ...skipped.map(({ file, reason }) => ({ file, result: null, error: reason, errorCode: "SKIPPED" })),
-    ...files.map((file) => checkFile(file, year)),
+    ...checked,
   ]);
-  if (reports.length === 0) throw new UsageError("文件夹中没有报告文件（.txt、.docx）", "check");
+  if (reports.length === 0) throw new UsageError("文件夹中没有报告文件（.docx、.pdf、.html、.txt 等）", "check");
   io.stdout(parsed.values.json ? JSON.stringify(toJson(reports), null, 2) : toText(reports, parsed.values.verbose === true));
   if (reports.some((report) => report.result === null)) return 2;
   return reports.some((report) => (report.result?.errors ?? 0) > 0) ? 1 : 0;
@@ -213,9 +216,14 @@ function runFill(parsed: ParsedCommand, io: Io): number {
   return 0;
 }
 
-const RUNNERS: Record<string, (parsed: ParsedCommand, io: Io) => number> = { check: runCheck, clear: runClear, fill: runFill, new: runNew };
+const RUNNERS: Record<string, (parsed: ParsedCommand, io: Io) => number | Promise<number>> = {
+  check: runCheck,
+  clear: runClear,
+  fill: runFill,
+  new: runNew,
+};
 
-function dispatch(argv: readonly string[], io: Io): number {
+async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined) {
     io.stderr(usage());
@@ -236,12 +244,12 @@ function dispatch(argv: readonly string[], io: Io): number {
     io.stdout(usage(command));
     return 0;
   }
-  return RUNNERS[command]!(parsed, io);
+  return await RUNNERS[command]!(parsed, io);
 }
 
-export function main(argv: readonly string[], io: Io): number {
+export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
-    return dispatch(argv, io);
+    return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`${error.message}\n\n${usage(error.command)}`);
@@ -261,8 +269,8 @@ export function main(argv: readonly string[], io: Io): number {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), {
+  void main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(`${text}\n`),
     stderr: (text) => process.stderr.write(`${text}\n`),
-  });
+  }).then((status) => (process.exitCode = status));
 }

@@ -11,7 +11,10 @@ export type ReadErrorCode =
   | "NOT_TEXT"
   | "TOO_LARGE"
   | "SEVERAL_REPORTS"
-  | "EMPTY";
+  | "EMPTY"
+  | "PDF_SCANNED"
+  | "PDF_ENCRYPTED"
+  | "PDF_BROKEN";
 
 export class ReportReadError extends Error {
   constructor(

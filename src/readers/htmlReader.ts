@@ -67,8 +67,13 @@ export function decodeHtml(bytes: Uint8Array): string {
 }
 
 /** Text of a node as a reader sees it: <br> and block ends as line breaks, runs of white space as one space. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
+
 function textOf(node: Node): string {
-  if (node.nodeName === "#text") return (node as DefaultTreeAdapterMap["textNode"]).value;
+  // Control characters are never shown; LibreOffice's "HTML (StarWriter)" export writes a content control's
+  // field marks (U+0004, U+0005) into the page as such.
+  if (node.nodeName === "#text") return (node as DefaultTreeAdapterMap["textNode"]).value.replace(CONTROL_CHARACTERS, "");
   if (!isElement(node) && node.nodeName !== "#document-fragment") return "";
   if (isElement(node) && SKIPPED.has(node.tagName)) return "";
   if (isElement(node) && node.tagName === "br") return "\n";

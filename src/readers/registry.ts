@@ -11,7 +11,8 @@ export interface ReportReader {
   id: string;
   /** Is this file one this reader reads? `bytes` is the whole file; look only at what is needed. */
   sniff(bytes: Uint8Array, name: string): boolean;
-  read(bytes: Uint8Array, options: ReadOptions): ReportReading;
+  /** Synchronous for most kinds; a PDF is read asynchronously (pdf.js works so). */
+  read(bytes: Uint8Array, options: ReadOptions): ReportReading | Promise<ReportReading>;
 }
 
 export function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
@@ -24,9 +25,19 @@ export function hasExtension(name: string, ...extensions: string[]): boolean {
 }
 
 /** Reads a file with the first reader that claims it; an empty file or one no reader claims is a read error. */
-export function readWith(readers: readonly ReportReader[], name: string, bytes: Uint8Array, options: ReadOptions = {}): ReportReading {
+export async function readWith(
+  readers: readonly ReportReader[],
+  name: string,
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+): Promise<ReportReading> {
+  return readerFor(readers, name, bytes).read(bytes, options);
+}
+
+/** The reader that claims a file; an empty file or one no reader claims is a read error. */
+export function readerFor(readers: readonly ReportReader[], name: string, bytes: Uint8Array): ReportReader {
   if (bytes.length === 0) throw new ReportReadError("EMPTY", "文件是空的");
   const reader = readers.find((candidate) => candidate.sniff(bytes, name));
-  if (!reader) throw new ReportReadError("UNSUPPORTED_TYPE", "无法识别的文件类型，无法读取。请提供 .docx 或文本（.txt）文件");
-  return reader.read(bytes, options);
+  if (!reader) throw new ReportReadError("UNSUPPORTED_TYPE", "无法识别的文件类型，无法读取。请提供 .docx、PDF、网页或文本（.txt）文件");
+  return reader;
 }

@@ -2,6 +2,7 @@
  * Reading a report from text: the `|`-separated flattening of a web page, tables pasted from Word or Excel
  * (tab-separated), and `pdftotext -layout` output. Pure: takes the text, returns what the checker needs.
  */
+import { positionKey, type SourcePosition } from "../domain/findings";
 import type { ReadOptions, ReportReading } from "../domain/reading";
 import { labelKey } from "../domain/labels";
 import { ReportReadError } from "./errors";
@@ -37,11 +38,16 @@ export function tableRegions(lines: readonly string[], headings: readonly Headin
   ];
 }
 
-function regionRows(lines: readonly string[], region: Region, pipe: boolean): RawRow[] {
+/** Where line `index` (0-based) of the text was, for messages: a line of the file, or a line of a PDF page. */
+export type LinePosition = (index: number) => SourcePosition;
+
+const fileLine: LinePosition = (index) => ({ kind: "line", line: index + 1 });
+
+function regionRows(lines: readonly string[], region: Region, pipe: boolean, positionOf: LinePosition): RawRow[] {
   const slice = lines.slice(region.from, region.to);
   if (pipe) return rowsFromPipeLines(slice, region.from + 1);
   return slice.flatMap((line, index) =>
-    line.trim() === "" || isPageNumberLine(line) ? [] : [rowFromLine(line, { kind: "line", line: region.from + index + 1 })],
+    line.trim() === "" || isPageNumberLine(line) ? [] : [rowFromLine(line, positionOf(region.from + index))],
   );
 }
 
@@ -58,12 +64,16 @@ function boundedLines(text: string): string[] {
 }
 
 export function readTextReport(text: string, options: ReadOptions = {}): ReportReading {
-  const lines = boundedLines(text);
-  refuseSeveralReports(lines, (index) => `第 ${index + 1} 行`);
+  return readTextLines(boundedLines(text), options);
+}
+
+/** Reads the lines of a report's text; `positionOf` says where each line was (a PDF reader's lines are on pages). */
+export function readTextLines(lines: readonly string[], options: ReadOptions = {}, positionOf: LinePosition = fileLine): ReportReading {
+  refuseSeveralReports(lines, (index) => positionKey(positionOf(index)));
   const headings = findHeadings(lines);
   const pipe = isPipeFlattened(lines);
   const regions = tableRegions(lines, headings);
-  const [t2, t3, t4] = regions.map((region) => regionRows(lines, region, pipe)) as [RawRow[], RawRow[], RawRow[]];
+  const [t2, t3, t4] = regions.map((region) => regionRows(lines, region, pipe, positionOf)) as [RawRow[], RawRow[], RawRow[]];
   const prose = lines.filter((_, index) => !regions.some((region) => index >= region.from && index < region.to));
   const reading = assembleReading({
     title: findTitle(lines),

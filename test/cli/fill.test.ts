@@ -15,10 +15,10 @@ const dir = mkdtempSync(join(tmpdir(), "gov-report-fill-"));
 const good = consistentValues("2021");
 const TOTALS = [...good.keys()].filter((id) => id.endsWith(".total") || id.startsWith("t3.3-7."));
 
-function run(...argv: string[]) {
+async function run(...argv: string[]) {
   let stdout = "";
   let stderr = "";
-  const status = main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  const status = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
   return { status, stdout, stderr };
 }
 
@@ -28,7 +28,7 @@ function withoutTotals(values: typeof good): typeof good {
 }
 
 describe("planTotals", () => {
-  it("computes every blank total of 表三 and 表四 from its parts, and they reconcile", () => {
+  it("computes every blank total of 表三 and 表四 from its parts, and they reconcile", async () => {
     const plan = planTotals(readingOf(withoutTotals(good), "2021"));
     expect(plan.blocked).toEqual([]);
     expect(new Map(plan.changes.map((change) => [change.id, String(change.value)]))).toEqual(
@@ -36,7 +36,7 @@ describe("planTotals", () => {
     );
   });
 
-  it("never changes a typed total without overwrite, and lists it with the value it should have", () => {
+  it("never changes a typed total without overwrite, and lists it with the value it should have", async () => {
     const values = withValue(withoutTotals(good), "t4.review.total", "99");
     const plan = planTotals(readingOf(values, "2021"));
     expect(plan.changes.map((change) => change.id)).not.toContain("t4.review.total");
@@ -45,7 +45,7 @@ describe("planTotals", () => {
     expect(overwritten.changes).toContainEqual({ id: "t4.review.total", value: Number(good.get("t4.review.total")), previous: "99" });
   });
 
-  it("blocks a total whose part is not a number, and the totals that depend on it, instead of guessing", () => {
+  it("blocks a total whose part is not a number, and the totals that depend on it, instead of guessing", async () => {
     const plan = planTotals(readingOf(withValue(withoutTotals(good), "t3.3-1.natural", "若干"), "2021"));
     const blocked = new Map(plan.blocked.map((entry) => [entry.id, entry.parts]));
     expect(blocked.get("t3.3-1.total")).toEqual(["t3.3-1.natural"]);
@@ -55,10 +55,10 @@ describe("planTotals", () => {
 });
 
 describe("gov-report fill", () => {
-  it("writes the blank totals into the template's controls, and the filled report checks clean", () => {
+  it("writes the blank totals into the template's controls, and the filled report checks clean", async () => {
     const input = join(dir, "in.docx");
     writeFileSync(input, fillControls(templateDocx(FORMAT_2021, { organization: "某市某局", year: 2024 }), withoutTotals(good)));
-    const { status, stdout } = run("fill", input, "-o", join(dir, "out.docx"));
+    const { status, stdout } = await run("fill", input, "-o", join(dir, "out.docx"));
     expect(status).toBe(0);
     expect(stdout).toMatch(/^已计算并写入 \d+ 个合计/);
     expect(stdout).toContain(`填入 表四“行政复议 · 总计”：${good.get("t4.review.total")}`);
@@ -66,24 +66,24 @@ describe("gov-report fill", () => {
     expect(result.findings.filter((finding) => finding.severity === "error")).toEqual([]);
   });
 
-  it("leaves a typed total as it is and says so, and changes it only with --overwrite", () => {
+  it("leaves a typed total as it is and says so, and changes it only with --overwrite", async () => {
     const input = join(dir, "typed.docx");
     writeFileSync(
       input,
       fillControls(templateDocx(FORMAT_2021, { organization: "某市某局", year: 2024 }), withValue(good, "t4.review.total", "99")),
     );
-    const kept = run("fill", input, "-o", join(dir, "kept.docx"));
+    const kept = await run("fill", input, "-o", join(dir, "kept.docx"));
     expect(kept.stdout).toContain("未改 表四“行政复议 · 总计”：填写“99”");
     expect(documentXmlOf(readFileSync(join(dir, "kept.docx")))).toBe(documentXmlOf(readFileSync(input)));
-    const changed = run("fill", input, "-o", join(dir, "changed.docx"), "--overwrite");
+    const changed = await run("fill", input, "-o", join(dir, "changed.docx"), "--overwrite");
     expect(changed.stdout).toContain(`改写 表四“行政复议 · 总计”：原为“99”，现为 ${good.get("t4.review.total")}`);
     expect(checkReport(readDocxReport(readFileSync(join(dir, "changed.docx")))).errors).toBe(0);
   });
 
-  it("refuses a document without our controls", () => {
+  it("refuses a document without our controls", async () => {
     const input = join(dir, "plain.txt.docx");
     writeFileSync(input, readFileSync(join(__dirname, "..", "fixtures", "examples", "2021-template-wps-no-controls.docx")));
-    const { status, stderr } = run("fill", input, "-o", join(dir, "plain-out.docx"));
+    const { status, stderr } = await run("fill", input, "-o", join(dir, "plain-out.docx"));
     expect(status).toBe(2);
     expect(stderr).toContain("只能为带内容控件的模板");
   });

@@ -8,10 +8,10 @@ import { FORMAT_2021 } from "../../src/domain/formats";
 import { templateDocx } from "../../src/docx/template";
 import { EXAMPLES } from "../helpers/fixtures";
 
-function run(...argv: string[]) {
+async function run(...argv: string[]) {
   let stdout = "";
   let stderr = "";
-  const status = main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  const status = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
   return { status, stdout, stderr };
 }
 
@@ -31,23 +31,23 @@ describe("strict options", () => {
     [["new", "--org", "（机关名称）", "-o", join(folder, "p.docx")], "是占位文字"],
     [["new", "--org", "某局\u0007", "-o", join(folder, "c.docx")], "控制字符"],
     [["new", "--org", "某局", "--year", "2018", "-o", join(folder, "y.docx")], "--year 应为 2019–2100 之间的四位年份"],
-  ])("refuses %j with exit 2 and says why", (argv, message) => {
-    const { status, stdout, stderr } = run(...argv);
+  ])("refuses %j with exit 2 and says why", async (argv, message) => {
+    const { status, stdout, stderr } = await run(...argv);
     expect(status).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toContain(message);
   });
 
-  it("gives each command its own --help, and --version", () => {
-    const help = run("check", "--help");
+  it("gives each command its own --help, and --version", async () => {
+    const help = await run("check", "--help");
     expect(help.status).toBe(0);
     expect(help.stdout).toContain("--annotate 标注后.docx");
     expect(help.stdout).not.toContain("gov-report new");
-    expect(run("new", "-h").stdout).toContain("--org 机关名称");
-    expect(run("--version").stdout).toMatch(/^gov-report \d+\.\d+\.\d+$/);
+    expect((await run("new", "-h")).stdout).toContain("--org 机关名称");
+    expect((await run("--version")).stdout).toMatch(/^gov-report \d+\.\d+\.\d+$/);
   });
 
-  it("lists every option of every command in the usage, --force included", () => {
+  it("lists every option of every command in the usage, --force included", async () => {
     const text = usage();
     for (const option of [
       "--json",
@@ -65,13 +65,13 @@ describe("strict options", () => {
     }
   });
 
-  it("still accepts a year for checking reports from before the templates (2008 on)", () => {
-    expect(run("check", "--json", "--year", "2010", report).status).not.toBe(2);
+  it("still accepts a year for checking reports from before the templates (2008 on)", async () => {
+    expect((await run("check", "--json", "--year", "2010", report)).status).not.toBe(2);
   });
 });
 
 describe("one bad file in a folder", () => {
-  it("gives a document with &nbsp; its own Chinese error, checks the others, and exits 2", () => {
+  it("gives a document with &nbsp; its own Chinese error, checks the others, and exits 2", async () => {
     const dir = mkdtempSync(join(tmpdir(), "gov-report-folder-"));
     writeFileSync(join(dir, "a-good.docx"), templateDocx(FORMAT_2021, { organization: "某市某局", year: 2024 }));
     const bad = zipSync({
@@ -85,7 +85,7 @@ describe("one bad file in a folder", () => {
     });
     writeFileSync(join(dir, "b-nbsp.docx"), bad);
     writeFileSync(join(dir, "c-good.txt"), readFileSync(report));
-    const { status, stdout } = run("check", "--json", dir);
+    const { status, stdout } = await run("check", "--json", dir);
     expect(status).toBe(2);
     const reports = JSON.parse(stdout).reports as { file: string; error: string | null; detail?: string; cellsRead: number }[];
     expect(reports.map((entry) => [entry.file.slice(dir.length + 1), entry.error === null])).toEqual([

@@ -39,7 +39,7 @@ describe("check --annotate and clear on the generated template", () => {
   const outcome = annotateDocx(filled, { date: "2026-01-10T00:00:00Z" });
   const marked = documentXmlOf(outcome.output);
 
-  it("finds exactly the planted errors", () => {
+  it("finds exactly the planted errors", async () => {
     expect(outcome.result.findings.map((finding) => [finding.rule, finding.target])).toEqual([
       ["T3-C", "t3.3-5-2.total"],
       ["T3-B", "t3.3-7.total"],
@@ -49,7 +49,7 @@ describe("check --annotate and clear on the generated template", () => {
     ]);
   });
 
-  it("shades the cell the numbers single out, and every cell of a sum no single cell explains", () => {
+  it("shades the cell the numbers single out, and every cell of a sum no single cell explains", async () => {
     // 3-5-2's total breaks its row and the 总计 column: that cell alone. T3-A (commercial, total) and T4-A break
     // alone: every cell of each identity, so the clerk sees which numbers take part.
     const identity = (column: string) => [`t3.1.${column}`, `t3.2.${column}`, `t3.3-7.${column}`, `t3.4.${column}`];
@@ -59,7 +59,7 @@ describe("check --annotate and clear on the generated template", () => {
     expect(shadedCells(marked, "FFFFFF")).toHaveLength(200 - 14);
   });
 
-  it("puts one comment on each marked cell, with the message and the expected value", () => {
+  it("puts one comment on each marked cell, with the message and the expected value", async () => {
     const comments = strFromU8(unzipSync(outcome.output)["word/comments.xml"]!);
     const root = parseXml(comments);
     expect([...descendants(root, "w:comment")]).toHaveLength(4);
@@ -75,12 +75,12 @@ describe("check --annotate and clear on the generated template", () => {
     expect(state.marks.every((mark) => mark.fill === "FFFFFF")).toBe(true);
   });
 
-  it("reads the same values back from the marked copy", () => {
+  it("reads the same values back from the marked copy", async () => {
     const again = checkReport(readDocxReport(outcome.output));
     expect(again.findings.map((finding) => finding.key)).toEqual(outcome.result.findings.map((finding) => finding.key));
   });
 
-  it("clear gives back the document.xml as it was before annotation, byte for byte, and the same parts", () => {
+  it("clear gives back the document.xml as it was before annotation, byte for byte, and the same parts", async () => {
     const cleared = clearDocx(outcome.output);
     expect(cleared.report).toEqual({ shadings: 14, comments: 4, notFound: 0 });
     expect(documentXmlOf(cleared.output)).toBe(documentXmlOf(filled));
@@ -90,14 +90,14 @@ describe("check --annotate and clear on the generated template", () => {
     for (const name of Object.keys(before)) expect(strFromU8(after[name]!)).toBe(strFromU8(before[name]!));
   });
 
-  it("annotating a marked copy again replaces the old marks instead of piling them up", () => {
+  it("annotating a marked copy again replaces the old marks instead of piling them up", async () => {
     const twice = annotateDocx(outcome.output, { date: "2026-01-10T00:00:00Z" });
     expect(documentXmlOf(twice.output)).toBe(marked);
   });
 });
 
 describe("what belongs to the user is never touched", () => {
-  it("keeps a user's own shading and comment through annotate and clear", () => {
+  it("keeps a user's own shading and comment through annotate and clear", async () => {
     const userFill = '<w:shd w:val="clear" w:color="auto" w:fill="00B0F0"/>';
     const filled = fillControls(template, withValue(good, "t4.review.total", "99"));
     const userShaded = withDocumentXml(filled, (xml) => {
@@ -114,7 +114,7 @@ describe("what belongs to the user is never touched", () => {
     expect(documentXmlOf(clearDocx(marked).output)).toBe(documentXmlOf(userShaded));
   });
 
-  it("keeps comments that were there before and removes only ours", () => {
+  it("keeps comments that were there before and removes only ours", async () => {
     const filled = fillControls(template, withValue(good, "t4.review.total", "99"));
     const first = annotateDocx(filled, { date: "2026-01-10T00:00:00Z" }).output;
     // the user's comment, added to the same comments part after our annotation
@@ -126,7 +126,7 @@ describe("what belongs to the user is never touched", () => {
     expect(comments).not.toContain("政务公开年报检查");
   });
 
-  it("honours a dismissal stored in the document and keeps it through clear", () => {
+  it("honours a dismissal stored in the document and keeps it through clear", async () => {
     const filled = fillControls(template, withValue(good, "t4.review.total", "99"));
     const marked = annotateDocx(filled).output;
     const stateXml = strFromU8(unzipSync(marked)["customXml/item1.xml"]!);
@@ -141,7 +141,7 @@ describe("what belongs to the user is never touched", () => {
     const folder = mkdtempSync(join(tmpdir(), "gov-report-dismissed-"));
     writeFileSync(join(folder, "report.docx"), withDismissal);
     let stdout = "";
-    expect(main(["check", join(folder, "report.docx")], { stdout: (text) => (stdout += text), stderr: () => undefined })).toBe(0);
+    expect(await main(["check", join(folder, "report.docx")], { stdout: (text) => (stdout += text), stderr: () => undefined })).toBe(0);
     expect(stdout).toContain("（另有 1 项已在文档中标记为忽略，不计入：T4-A）");
     expect(result.dismissed.map((finding) => finding.key)).toEqual(["T4-A:t4.review.total"]);
     const cleared = clearDocx(withDismissal).output;

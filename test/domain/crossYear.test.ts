@@ -30,13 +30,13 @@ function pair() {
 const check = (values: Map<string, string>, year: number) => checkReport(readingOf(values, "2021", year));
 
 describe("checks across two years of one agency", () => {
-  it("finds nothing when last year's carried-forward row is this year's carried-over row", () => {
+  it("finds nothing when last year's carried-forward row is this year's carried-over row", async () => {
     const { previous, current } = pair();
     expect(check(previous, 2023).findings).toEqual([]);
     expect(withPreviousYear(check(previous, 2023), check(current, 2024)).findings).toEqual([]);
   });
 
-  it("X1: reports a carried-over cell that does not match last year's carried-forward cell", () => {
+  it("X1: reports a carried-over cell that does not match last year's carried-forward cell", async () => {
     const { previous, current } = pair();
     const result = withPreviousYear(check(withValue(previous, "t3.4.natural", "9"), 2023), check(current, 2024));
     const x1 = result.findings.filter((finding) => finding.rule === "X1");
@@ -47,7 +47,7 @@ describe("checks across two years of one agency", () => {
     expect(result.errors).toBe(1);
   });
 
-  it("X2: warns when 现行有效件数 does not follow from last year's and this year's changes", () => {
+  it("X2: warns when 现行有效件数 does not follow from last year's and this year's changes", async () => {
     const { previous, current } = pair();
     const result = withPreviousYear(check(previous, 2023), check(withValue(current, "t2.regulations.in-force", "99"), 2024));
     expect(result.findings.map((finding) => [finding.rule, finding.severity, finding.target])).toEqual([
@@ -55,12 +55,12 @@ describe("checks across two years of one agency", () => {
     ]);
   });
 
-  it("compares only consecutive years", () => {
+  it("compares only consecutive years", async () => {
     const { previous, current } = pair();
     expect(withPreviousYear(check(withValue(previous, "t3.4.natural", "9"), 2022), check(current, 2024)).findings).toEqual([]);
   });
 
-  it("gov-report check applies it to the reports of one agency found in a folder", () => {
+  it("gov-report check applies it to the reports of one agency found in a folder", async () => {
     const { previous, current } = pair();
     const folder = mkdtempSync(join(tmpdir(), "gov-report-years-"));
     writeFileSync(
@@ -70,7 +70,7 @@ describe("checks across two years of one agency", () => {
     writeFileSync(join(folder, "2024.txt"), tabReport("2021", current, { title: "某某县某某局2024年政府信息公开工作年度报告" }));
     writeFileSync(join(folder, "other.txt"), tabReport("2021", current, { title: "另一个局2024年政府信息公开工作年度报告" }));
     let stdout = "";
-    const status = main(["check", "--json", folder], { stdout: (text) => (stdout += text), stderr: () => undefined });
+    const status = await main(["check", "--json", folder], { stdout: (text) => (stdout += text), stderr: () => undefined });
     const reports = JSON.parse(stdout).reports;
     expect(reports.map((report: { findings: { rule: string }[] }) => report.findings.map((finding) => finding.rule))).toEqual([
       ["T3-A", "T3-C"],

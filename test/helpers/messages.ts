@@ -11,6 +11,6 @@ import type { ReadOptions, ReportReading } from "../../src/domain/reading";
 import { readWith } from "../../src/readers/registry";
 
 /** Reads a file's bytes as the command line does, with its list of readers. */
-export function readReportBytes(name: string, bytes: Uint8Array, options: ReadOptions = {}): ReportReading {
+export function readReportBytes(name: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ReportReading> {
   return readWith(CLI_READERS, name, bytes, options);
 }

@@ -1,8 +1,8 @@
 /** Real tools on .docx files in tests: Microsoft's OOXML schema rules (.NET WASM) and LibreOffice. */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 
 const folder = mkdtempSync(join(tmpdir(), "gov-report-ooxml-"));
 
@@ -16,22 +16,40 @@ export function validateDocx(bytes: Uint8Array, name: string): unknown[] {
 
 /** Opens the file in LibreOffice and saves it as .docx again, as a WPS or LibreOffice user does after editing. */
 export function resaveWithLibreOffice(bytes: Uint8Array, name: string): Uint8Array {
+  return convertWithLibreOffice(bytes, name, "docx:MS Word 2007 XML", "docx");
+}
+
+/**
+ * Opens the file in LibreOffice and exports it (filter "pdf", "html:XHTML Writer File", …); the exported bytes.
+ * `companions` are files the input refers to (an image), copied beside it; HTML input is opened by Writer.
+ */
+export function convertWithLibreOffice(
+  bytes: Uint8Array,
+  name: string,
+  filter: string,
+  extension: string,
+  companions: string[] = [],
+): Uint8Array {
   const input = join(folder, "in", name);
-  execFileSync("mkdir", ["-p", join(folder, "in"), join(folder, "out")]);
+  mkdirSync(join(folder, "in"), { recursive: true });
+  mkdirSync(join(folder, "out"), { recursive: true });
   writeFileSync(input, bytes);
+  for (const companion of companions) copyFileSync(companion, join(folder, "in", basename(companion)));
+  const html = /\.html?$/i.test(name) ? ["--infilter=HTML (StarWriter)"] : [];
   execFileSync(
     "soffice",
     [
       "--headless",
       "--norestore",
       `-env:UserInstallation=file://${folder}/lo-profile`,
+      ...html,
       "--convert-to",
-      "docx:MS Word 2007 XML",
+      filter,
       "--outdir",
       join(folder, "out"),
       input,
     ],
     { stdio: "pipe" },
   );
-  return readFileSync(join(folder, "out", name));
+  return readFileSync(join(folder, "out", name.replace(/\.[^.]+$/, `.${extension}`)));
 }

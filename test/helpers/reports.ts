@@ -71,3 +71,25 @@ export function without(values: Map<CellId, string>, id: CellId): Map<CellId, st
 export function fullWidth(text: string): string {
   return text.replace(/\d/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0));
 }
+
+/** Every cell of the format with a random figure (seeded, so a failure can be repeated): for read-back tests. */
+export function randomValues(formatId: FormatId, seed: number): Map<CellId, string> {
+  let state = seed >>> 0 || 1;
+  const next = () => {
+    // xorshift32: small, fast and repeatable; these figures need no better randomness.
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 2 ** 32;
+  };
+  return new Map(
+    formatCells(formatById(formatId)).map((cell) => {
+      const amount = cell.id.endsWith(".amount");
+      const change = cell.id.endsWith(".change");
+      const text = amount
+        ? `${(next() * 10000).toFixed(2)}${cell.unit === null ? "万元" : ""}`
+        : String(Math.floor(next() * (change ? 21 : 1000)) - (change ? 10 : 0));
+      return [cell.id as CellId, text];
+    }),
+  );
+}

@@ -12,10 +12,10 @@ import { FORMAT_2021 } from "../../src/domain/formats";
 import { templateDocx } from "../../src/docx/template";
 import { EXAMPLES } from "../helpers/fixtures";
 
-function run(...argv: string[]) {
+async function run(...argv: string[]) {
   let stdout = "";
   let stderr = "";
-  const status = main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  const status = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
   return { status, stdout, stderr, json: stdout.startsWith("{") ? JSON.parse(stdout) : null };
 }
 
@@ -33,8 +33,8 @@ describe("walking a folder", () => {
   symlinkSync(join(EXAMPLES, "2023-hongze-district.txt"), join(folder, "outside.txt"));
   symlinkSync(join(folder, "a.txt"), join(folder, "inside.txt"));
 
-  it("reads regular files, skips a FIFO and links out of the tree with their own entries, and never hangs", () => {
-    const { status, json } = run("check", "--json", folder);
+  it("reads regular files, skips a FIFO and links out of the tree with their own entries, and never hangs", async () => {
+    const { status, json } = await run("check", "--json", folder);
     expect(status).toBe(2);
     const entries = (json.reports as { file: string; error: string | null; cellsRead: number }[]).map((entry) => [
       entry.file.slice(folder.length + 1),
@@ -53,17 +53,17 @@ describe("walking a folder", () => {
     expect(entries).toHaveLength(6);
   });
 
-  it("refuses a device named directly, without reading it", () => {
-    const { status, json } = run("check", "--json", "/dev/zero");
+  it("refuses a device named directly, without reading it", async () => {
+    const { status, json } = await run("check", "--json", "/dev/zero");
     expect(status).toBe(2);
     expect(json.reports[0].error).toContain("不是普通文件");
   });
 
-  it("refuses a file larger than the bound before reading it", () => {
+  it("refuses a file larger than the bound before reading it", async () => {
     const big = join(root, "big.txt");
     writeFileSync(big, "");
     truncateSync(big, 300 * 1024 * 1024);
-    const { json } = run("check", "--json", big);
+    const { json } = await run("check", "--json", big);
     expect(json.reports[0].error).toMatch(/超过 256 MB 的上限/);
   });
 });
@@ -83,16 +83,16 @@ describe("writing outputs", () => {
       },
       "这是一个文件夹",
     ],
-  ])("explains %s in Chinese with exit 2", (_name, target, message) => {
-    const { status, stderr } = run("new", "--org", "某局", "-o", target(), "--force");
+  ])("explains %s in Chinese with exit 2", async (_name, target, message) => {
+    const { status, stderr } = await run("new", "--org", "某局", "-o", target(), "--force");
     expect(status).toBe(2);
     expect(stderr).toContain(message);
   });
 
-  it("explains a full disk", () => {
+  it("explains a full disk", async () => {
     const full = join(root, "full.docx");
     symlinkSync("/dev/full", full);
-    const { status, stderr } = run("new", "--org", "某局", "-o", full, "--force");
+    const { status, stderr } = await run("new", "--org", "某局", "-o", full, "--force");
     expect(status).toBe(2);
     expect(stderr).toContain("磁盘空间不足");
   });
@@ -100,11 +100,11 @@ describe("writing outputs", () => {
   it.each([
     ["a symbolic link", (target: string) => symlinkSync(input, target)],
     ["a hard link", (target: string) => linkSync(input, target)],
-  ])("never writes over the input through %s, even with --force", (name, make) => {
+  ])("never writes over the input through %s, even with --force", async (name, make) => {
     const target = join(root, `${name.replace(/ /g, "-")}.docx`);
     make(target);
     const before = readFileSync(input);
-    const { status, stderr } = run("clear", input, "-o", target, "--force");
+    const { status, stderr } = await run("clear", input, "-o", target, "--force");
     expect(status).toBe(2);
     expect(stderr).toContain("不能是输入文件");
     expect(readFileSync(input)).toEqual(before);

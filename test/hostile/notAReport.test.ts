@@ -22,15 +22,15 @@ import { fillControls } from "../helpers/docx";
 const dir = mkdtempSync(join(tmpdir(), "gov-report-not-a-report-"));
 const huaian = readFileSync(join(EXAMPLES, "2024-huaian-city.txt"), "utf8");
 
-function run(...argv: string[]) {
+async function run(...argv: string[]) {
   let stdout = "";
-  const status = main(argv, { stdout: (text) => (stdout += text), stderr: () => undefined });
+  const status = await main(argv, { stdout: (text) => (stdout += text), stderr: () => undefined });
   return { status, json: stdout.startsWith("{") ? JSON.parse(stdout) : null, stdout };
 }
 
-function checkBytes(name: string, bytes: Uint8Array) {
+async function checkBytes(name: string, bytes: Uint8Array) {
   writeFileSync(join(dir, name), bytes);
-  return run("check", "--json", join(dir, name));
+  return await run("check", "--json", join(dir, name));
 }
 
 describe("a file that is no report", () => {
@@ -38,16 +38,16 @@ describe("a file that is no report", () => {
     ["blank.txt", strToU8("   \n\t\n  \n")],
     ["garbage.txt", strToU8("lorem ipsum dolor sit amet 1 2 3\nfoo bar 42\n")],
     ["big5.txt", Uint8Array.from([0xac, 0x46, 0xa9, 0xb2, 0xab, 0x48, 0xae, 0xa7, 0xa4, 0xbd, 0xb6, 0x7d, 0x0a])],
-  ])("%s is an error READ-NOT-A-REPORT, not a clean report", (name, bytes) => {
-    const { status, json } = checkBytes(name, bytes);
+  ])("%s is an error READ-NOT-A-REPORT, not a clean report", async (name, bytes) => {
+    const { status, json } = await checkBytes(name, bytes);
     expect(status).toBe(1);
     expect(json.reports[0].findings.map((finding: { rule: string }) => finding.rule)).toEqual(["READ-NOT-A-REPORT"]);
   });
 });
 
 describe("two reports in one file", () => {
-  it("refuses a text with two reports one after the other, and says where each begins", () => {
-    const { status, json } = checkBytes("twice.txt", strToU8(`${huaian}\n${huaian}`));
+  it("refuses a text with two reports one after the other, and says where each begins", async () => {
+    const { status, json } = await checkBytes("twice.txt", strToU8(`${huaian}\n${huaian}`));
     expect(status).toBe(2);
     expect(json.reports[0]).toMatchObject({ errorCode: "SEVERAL_REPORTS" });
     expect(json.reports[0].error).toMatch(/^文件中有 2 份年度报告（分别从第 \d+ 行、第 \d+ 行开始）/);
@@ -55,7 +55,7 @@ describe("two reports in one file", () => {
 });
 
 describe("zip packages", () => {
-  it("refuses two entries of one name", () => {
+  it("refuses two entries of one name", async () => {
     const template = templateDocx(FORMAT_2021, { organization: "某市某局", year: 2024 });
     const files = unzipSync(template);
     // A copy under a name of the same length, renamed in the zip's bytes (local header and central directory).
@@ -64,9 +64,9 @@ describe("zip packages", () => {
     for (let i = 0; i + name.length <= zipped.length; i++) {
       if (name.every((byte, k) => zipped[i + k] === byte)) zipped[i + name.length - 5] = "t".charCodeAt(0);
     }
-    const error = (() => {
+    const error = await (async () => {
       try {
-        readReportBytes("dup.docx", zipped);
+        await readReportBytes("dup.docx", zipped);
       } catch (caught) {
         return caught as ReportReadError;
       }
@@ -88,27 +88,27 @@ describe("parts in other encodings", () => {
   it.each([
     ["UTF-16 with a BOM", (xml: string) => encodeUtf16le(xml), '<?xml version="1.0" encoding="UTF-16" standalone="yes"?>'],
     ["GB18030 as declared", (xml: string) => encodeGb18030(xml), '<?xml version="1.0" encoding="GB18030" standalone="yes"?>'],
-  ])("reads document.xml in %s, and annotates it without losing a character", (_name, encode, declaration) => {
+  ])("reads document.xml in %s, and annotates it without losing a character", async (_name, encode, declaration) => {
     const bytes = reencoded(encode, declaration);
-    const result = checkReport(readReportBytes("enc.docx", bytes));
+    const result = checkReport(await readReportBytes("enc.docx", bytes));
     expect(result).toMatchObject({ organization: "某市某局", cellsRead: 200, errors: 0 });
     const annotated = annotateDocx(bytes, { markBlanks: true }).output;
     const xml = strFromU8(unzipSync(annotated)["word/document.xml"]!);
     expect(xml).not.toContain("\ufffd");
     expect(xml).toMatch(/^<\?xml[^>]*encoding="UTF-8"/);
     expect(xml).toContain("某市某局");
-    expect(checkReport(readReportBytes("cleared.docx", clearDocx(annotated).output)).cellsRead).toBe(200);
+    expect(checkReport(await readReportBytes("cleared.docx", clearDocx(annotated).output)).cellsRead).toBe(200);
   });
 });
 
 describe("what a file is, told right", () => {
-  it("reads UTF-16 text without a byte-order mark as text", () => {
-    const { json } = checkBytes("utf16.txt", new Uint8Array(encodeUtf16le(huaian, false)));
+  it("reads UTF-16 text without a byte-order mark as text", async () => {
+    const { json } = await checkBytes("utf16.txt", new Uint8Array(encodeUtf16le(huaian, false)));
     expect(json.reports[0]).toMatchObject({ error: null, cellsRead: 200 });
   });
 
-  it("reads a text that happens to start with PK as text, not as a damaged zip", () => {
-    const { json } = checkBytes("pk.txt", strToU8(`PK 编号 17\n${huaian}`));
+  it("reads a text that happens to start with PK as text, not as a damaged zip", async () => {
+    const { json } = await checkBytes("pk.txt", strToU8(`PK 编号 17\n${huaian}`));
     expect(json.reports[0].error).toBeNull();
   });
 });

@@ -20,12 +20,12 @@ jest.mock("node:fs", () => {
 import { main } from "../../src/cli/main";
 import { EXAMPLES } from "../helpers/fixtures";
 
-it("reports a subfolder it cannot read as its own entry and checks the rest", () => {
+it("reports a subfolder it cannot read as its own entry and checks the rest", async () => {
   const folder = mkdtempSync(join(tmpdir(), "gov-report-locked-"));
   mkdirSync(join(folder, "locked"));
   writeFileSync(join(folder, "a.txt"), readFileSync(join(EXAMPLES, "2024-huaian-city.txt")));
   let stdout = "";
-  const status = main(["check", "--json", folder], { stdout: (text) => (stdout += text), stderr: () => undefined });
+  const status = await main(["check", "--json", folder], { stdout: (text) => (stdout += text), stderr: () => undefined });
   expect(status).toBe(2);
   const reports = JSON.parse(stdout).reports as { file: string; error: string | null }[];
   expect(reports.map((entry) => [entry.file.slice(folder.length + 1), entry.error])).toEqual([

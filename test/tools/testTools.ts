@@ -17,6 +17,7 @@ const TOOLS: Record<string, Tool> = {
   xmllint: { command: "xmllint", args: ["--version"], packages: ["libxml2-utils"] },
   soffice: { command: "soffice", args: ["--version"], packages: ["libreoffice-writer-nogui"] },
   pdftotext: { command: "pdftotext", args: ["-v"], packages: ["poppler-utils"] },
+  qpdf: { command: "qpdf", args: ["--version"], packages: ["qpdf"] },
   cjkFont: { command: "fc-list", args: [":lang=zh"], packages: ["fonts-noto-cjk"], present: (output) => output.trim() !== "" },
   chromium: { command: "chromium", args: ["--version"], packages: ["chromium"] },
 };
@@ -27,7 +28,7 @@ function isPresent(tool: Tool): boolean {
 }
 
 function main(): void {
-  const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ["xmllint", "soffice", "pdftotext", "cjkFont"];
+  const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ["xmllint", "soffice", "pdftotext", "qpdf", "cjkFont"];
   const missing = wanted.map((name) => TOOLS[name]!).filter((tool) => !isPresent(tool));
   if (missing.length === 0 || process.platform !== "linux") return;
   const packages = [...new Set(missing.flatMap((tool) => tool.packages))];
