@@ -8,7 +8,7 @@
  */
 import type { ReadOptions, ReportReading } from "../domain/reading";
 import { ReportReadError } from "./errors";
-import { layoutPages, linePosition, type PdfTextItem } from "./pdfLayout";
+import { layoutPages, linePosition, type PdfLine, type PdfTextItem } from "./pdfLayout";
 import { hasExtension, startsWith, type ReportReader } from "./registry";
 import { readTextLines } from "./textReader";
 
@@ -137,11 +137,24 @@ export async function readPdfReport(engine: PdfEngine, bytes: Uint8Array, option
     );
   }
   const lines = layoutPages(pages);
-  return readTextLines(
-    lines.map((line) => line.text),
-    options,
-    linePosition(lines),
-  );
+  const read = (texts: string[]) => readTextLines(texts, options, linePosition(lines));
+  const first = read(lines.map((line) => line.text));
+  // A row whose figures did not match its cells lost a blank cell in print: read it again with the blanks the
+  // columns show, and keep that reading if it places more.
+  const retry = new Set(unplacedLines(first, lines));
+  if (retry.size === 0) return first;
+  const second = read(lines.map((line, index) => (retry.has(index) ? line.withBlanks! : line.text)));
+  return unplacedLines(second, lines).length < retry.size ? second : first;
+}
+
+/** Indices of the lines the reading could not place for their number of figures, that have a version with blanks. */
+function unplacedLines(reading: ReportReading, lines: readonly PdfLine[]): number[] {
+  return reading.findings.flatMap(({ detail }) => {
+    if (detail.kind !== "unplaced" || detail.why.reason !== "valueCount" || detail.where?.kind !== "page") return [];
+    const { page, row } = detail.where;
+    const index = lines.findIndex((line) => line.page === page && line.row === row);
+    return index >= 0 && lines[index]!.withBlanks ? [index] : [];
+  });
 }
 
 /** A reader of PDF files over the engine the host provides (loaded only when a PDF is read). */

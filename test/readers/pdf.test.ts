@@ -59,6 +59,24 @@ describe("PDF printed from the template", () => {
     60_000,
   );
 
+  it("reads a blank cell, which a PDF prints as nothing, as blank in its place: by the columns of the rows or header around it", async () => {
+    const blanks: CellId[] = [
+      "t2.regulations.issued",
+      "t3.2.natural",
+      "t3.3-1.legal-service",
+      "t3.4.total",
+      "t4.review.pending",
+      "t4.suit-direct.upheld",
+    ];
+    const values = randomValues("2021", 99);
+    for (const id of blanks) values.set(id, "");
+    const reading = await readReportBytes("report.pdf", reportPdf("2021", values, "blanks"));
+    const read = new Map(reading.cells.map((cell) => [cell.id, cell.text]));
+    expect(read.size).toBe(200);
+    expect([...values].filter(([id, text]) => read.get(id) !== text)).toEqual([]);
+    expect(reading.findings.filter((finding) => finding.category === "read")).toEqual([]);
+  }, 60_000);
+
   it("finds exactly the planted T3-A, T3-C and T4-A errors, as in the .docx itself", async () => {
     let values = consistentValues("2021");
     const plus = (id: CellId, by: number) => (values = withValue(values, id, String(Number(values.get(id)) + by)));
@@ -173,6 +191,12 @@ describe("PDF page layout", () => {
       [2, 2],
       [3, 2],
     ]);
+  });
+
+  it("places the figures of a row with a blank cell by the columns of the header above it, wrapped over lines", () => {
+    const header = [item("结果", 100, 720), item("其他", 160, 720), item("总计", 220, 710), item("维持", 100, 700), item("结果", 160, 700)];
+    const lines = layoutPages([[item("行政复议", 140, 740), ...header, item("3", 105, 680), item("8", 225, 680)]]);
+    expect(lines.map((line) => line.withBlanks ?? null)).toEqual([null, null, null, null, "| 3 |  | 8 |"]);
   });
 
   it("keeps a table's header row that is repeated at the top of the pages a table runs over", () => {
