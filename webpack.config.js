@@ -8,6 +8,7 @@ const fs = require("fs");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { EsbuildPlugin } = require("esbuild-loader");
 
 const DEV_URL = "https://localhost:3000/";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -19,7 +20,100 @@ function rewriteManifest(xml, addinUrl) {
   return xml.split(DEV_URL).join(addinUrl).split(DEV_URL.replace(/\/$/, "")).join(new URL(addinUrl).origin);
 }
 
-module.exports = (env = {}, argv = {}) => {
+/** Inlines the page's script into its HTML; "</script" and "<!--" inside it would end or confuse the script element. */
+function inlineScript(name) {
+  return (compilation) =>
+    compilation.assets[name]
+      .source()
+      .toString()
+      .replace(/<\/(script)/gi, "<\\/$1")
+      .replace(/<!--/g, "<\\!--");
+}
+
+/** After the HTML is written, the script it inlines is not emitted as a file of its own. */
+class DropInlinedAssets {
+  constructor(names) {
+    this.names = names;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("DropInlinedAssets", (compilation) => {
+      const { Compilation } = compiler.webpack;
+      compilation.hooks.processAssets.tap({ name: "DropInlinedAssets", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        for (const name of this.names) compilation.deleteAsset(name);
+      });
+    });
+  }
+}
+
+/**
+ * The offline checker: one self-contained dist/checker.html (scripts, styles inlined; no chunks, no fetches),
+ * compiled to ES2019, node_modules included, so that Chromium 80-era browsers parse it.
+ */
+function checkerConfig(production, engineGuard, outputPath) {
+  return {
+    name: "checker",
+    devtool: false,
+    target: ["web", "es2019"],
+    entry: { checker: "./src/page/index.tsx" },
+    output: { path: outputPath, filename: "[name].js", clean: false },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: "tsconfig.json",
+              compilerOptions: { module: "esnext", moduleResolution: "bundler", target: "es2019", noEmit: false, sourceMap: false },
+              onlyCompileBundledFiles: true,
+              instance: "checker",
+            },
+          },
+        },
+        {
+          // Packages ship newer syntax (Fluent's tabster and pdf.js use ?. and ??): esbuild lowers it to ES2019.
+          test: /\.m?js$/,
+          include: /node_modules/,
+          exclude: /pdfjs-dist/,
+          loader: "esbuild-loader",
+          options: { loader: "js", target: "es2019" },
+        },
+        {
+          // pdf.js also imports its worker and an image decoder by address (import(), ES2020), paths the page never
+          // takes (its worker is bundled; text needs no images): lowered to a require() that webpack cannot resolve.
+          test: /\.m?js$/,
+          include: /pdfjs-dist/,
+          loader: "esbuild-loader",
+          options: { loader: "js", target: "es2019", supported: { "dynamic-import": false } },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "checker.html",
+        template: "./src/page/checker.html",
+        inject: false,
+        minify: false,
+        engineGuard,
+        inlineScript: inlineScript("checker.js"),
+      }),
+      new DropInlinedAssets(["checker.js"]),
+      // Every dynamic import in one file: the page has nothing to load later.
+      new (require("webpack").optimize.LimitChunkCountPlugin)({ maxChunks: 1 }),
+    ],
+    // esbuild minifies too, to ES2019 (terser would take a minute over pdf.js).
+    optimization: { minimize: production, minimizer: [new EsbuildPlugin({ target: "es2019" })], splitChunks: false },
+    performance: { hints: false },
+    // The lowered import() calls above: an expression webpack cannot resolve, by design.
+    ignoreWarnings: [{ module: /pdfjs-dist/, message: /Critical dependency: the request of a dependency is an expression/ }],
+  };
+}
+
+module.exports = (env = {}, argv = {}) => [addinConfig(env, argv), checkerConfig(argv.mode === "production", fs.readFileSync(path.join(__dirname, "src", "shared", "engineGuard.js"), "utf8"), path.resolve(__dirname, env.e2e ? "dist-e2e" : "dist"))];
+
+function addinConfig(env, argv) {
   const production = argv.mode === "production";
   const e2e = Boolean(env.e2e);
   const addinUrl = process.env.ADDIN_URL ? process.env.ADDIN_URL.replace(/\/?$/, "/") : DEV_URL;
@@ -32,6 +126,7 @@ module.exports = (env = {}, argv = {}) => {
     new HtmlWebpackPlugin({ filename: `${name}.html`, template: `./src/${folder}/${name}.html`, chunks, officeJs, engineGuard });
 
   return {
+    name: "addin",
     devtool: production ? false : "source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
@@ -43,7 +138,8 @@ module.exports = (env = {}, argv = {}) => {
       path: path.resolve(__dirname, e2e ? "dist-e2e" : "dist"),
       filename: "[name].js",
       chunkFilename: "[name].[contenthash:8].js",
-      clean: true,
+      // The checker page is built beside these by its own configuration.
+      clean: { keep: /^checker\.html$/ },
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
@@ -91,6 +187,6 @@ module.exports = (env = {}, argv = {}) => {
       client: { overlay: { warnings: false } },
     },
   };
-};
+}
 
 module.exports.rewriteManifest = rewriteManifest;

@@ -5,8 +5,7 @@
  */
 import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from "node:fs";
 import { join, relative, isAbsolute } from "node:path";
-
-export const REPORT_EXTENSIONS = [".txt", ".text", ".docx", ".doc", ".wps", ".pdf", ".html", ".htm", ".mht", ".mhtml"];
+import { REPORT_EXTENSIONS } from "../docx/readerList";
 
 /** A path that names something we will not read, with the reason in Chinese. */
 export interface SkippedPath {

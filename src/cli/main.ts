@@ -9,11 +9,11 @@ import { join } from "node:path";
 import { checkReport, isPlaceholderOrganization } from "../domain/check";
 import { checkAcrossYears } from "../domain/crossYear";
 import { FORMATS, firstTemplateYear, formatById, formatForYear, isFormatId } from "../domain/formats";
-import type { ClearReport } from "../docx/annotate";
 import { annotateDocx, clearDocx, fillDocxTotals } from "../docx/service";
-import { totalsLines } from "../domain/wording";
+import { clearText, totalsLines } from "../domain/wording";
 import { templateDocx } from "../docx/template";
 import { ReportReadError } from "../readers/errors";
+import { readFailure } from "../readers/failure";
 import { readWith } from "../readers/registry";
 import { hasNonXmlCharacters, XmlError } from "../util/xml";
 import { commandUsage, parseCommand, UsageError, yearValue, type CommandSpec, type ParsedCommand } from "./args";
@@ -96,17 +96,6 @@ export interface Io {
   stderr: (text: string) => void;
 }
 
-/** Any fault reading one file becomes that file's error, in Chinese, with the library's words kept apart. */
-export function readFailure(error: unknown): { error: string; detail: string | null; errorCode: string } {
-  if (error instanceof ReportReadError) return { error: error.message, detail: error.detail || null, errorCode: error.code };
-  if (error instanceof XmlError) {
-    return { error: `文档内容已损坏：${error.message}。请在 Word 中打开并重新保存`, detail: error.detail || null, errorCode: "BAD_XML" };
-  }
-  if (error instanceof RangeError) return { error: "文件内容过大或结构异常，无法读取", detail: error.message, errorCode: "TOO_LARGE" };
-  const detail = error instanceof Error ? error.message : String(error);
-  return { error: "读取时发生内部错误，该文件未检查（请将文件提供给维护人员）", detail, errorCode: "INTERNAL" };
-}
-
 async function checkFile(file: string, year: number | null): Promise<FileReport> {
   try {
     return { file, result: checkReport(await readWith(CLI_READERS, file, readInput(file), { year })), error: null };
@@ -144,13 +133,6 @@ function runAnnotate(parsed: ParsedCommand, io: Io): number {
       : `${toText([report], parsed.values.verbose === true)}\n已标注 ${outcome.marked} 个单元格，另存为 ${output}`,
   );
   return outcome.result.errors > 0 ? 1 : 0;
-}
-
-/** What clear did, said exactly: what it removed, and what it found recorded but could not find in the document. */
-export function clearText({ shadings, comments, notFound }: ClearReport): string {
-  if (shadings + comments + notFound === 0) return "文件中没有本工具添加的标注，已原样保存";
-  const done = `已恢复 ${shadings} 个单元格的底纹，删除 ${comments} 条本工具添加的批注`;
-  return notFound > 0 ? `${done}；另有 ${notFound} 处记录的标注在文档中已找不到或已被改动，未作处理` : done;
 }
 
 function runClear(parsed: ParsedCommand, io: Io): number {

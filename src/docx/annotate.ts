@@ -120,7 +120,7 @@ function nextCommentId(doc: DocxDocument): bigint {
   const path = commentsPartPath(doc.pkg, doc.pkg.mainPart);
   const comments = path ? partText(doc.pkg, path) : undefined;
   const roots = [doc.root, ...(comments ? [parseXml(comments)] : [])];
-  let max = 0n;
+  let max = BigInt(0);
   for (const root of roots) {
     for (const element of descendants(root)) {
       const id = element.attrs.get("w:id")?.trim() ?? "";
@@ -128,7 +128,7 @@ function nextCommentId(doc: DocxDocument): bigint {
       if (BigInt(id) > max) max = BigInt(id);
     }
   }
-  return max + 1n;
+  return max + BigInt(1);
 }
 
 function commentsPartPath(pkg: DocxPackage, mainPart: string): string | null {

@@ -1,5 +1,5 @@
-/** The .docx operations the command line offers, from bytes to bytes: check and annotate, clear. */
-import { cellsToMark } from "../domain/annotations";
+/** The .docx operations the command line and the offline page offer, from bytes to bytes: check and annotate, clear, fill. */
+import { cellsToMark, type Dismissal } from "../domain/annotations";
 import { checkReport, type CheckResult } from "../domain/check";
 import type { ReadOptions } from "../domain/reading";
 import { annotate, clearMarks, locateByControls, type ClearReport } from "./annotate";
@@ -14,6 +14,8 @@ export interface AnnotateRequest extends ReadOptions {
   markBlanks?: boolean;
   comments?: boolean;
   date?: string;
+  /** The dismissals to honour and store in the copy, in place of those the document holds (the offline page's). */
+  dismissals?: readonly Dismissal[];
 }
 
 export interface AnnotateOutcome {
@@ -28,6 +30,7 @@ export function annotateDocx(bytes: Uint8Array, request: AnnotateRequest = {}): 
   let doc = loadDocx(bytes);
   const cleared = clearMarks(doc);
   if (cleared.shadings + cleared.comments + cleared.notFound > 0) doc = loadDocxPackage(doc.pkg);
+  if (request.dismissals) doc.state = { ...doc.state, dismissals: [...request.dismissals] };
   const { reading, by } = readDocx(doc, request);
   const result = checkReport(reading);
   const located = by === "controls" ? locateByControls(doc) : locateByReading(reading.cells);
@@ -44,6 +47,11 @@ function locateByReading(cells: readonly { id: string; source?: unknown }[]): Ma
     if (source) located.set(cell.id, [...(located.get(cell.id) ?? []), { ...source, id: cell.id }]);
   }
   return located;
+}
+
+/** The findings dismissed in a .docx (stored in its state part), with their reasons. */
+export function docxDismissals(bytes: Uint8Array): Dismissal[] {
+  return [...loadDocx(bytes).state.dismissals];
 }
 
 /** Removes our marks and comments; returns the cleaned file and what went. */

@@ -388,3 +388,10 @@ export function totalsLines(plan: {
     ),
   ];
 }
+
+/** What clear did, said exactly: what it removed, and what it found recorded but could not find in the document. */
+export function clearText({ shadings, comments, notFound }: { shadings: number; comments: number; notFound: number }): string {
+  if (shadings + comments + notFound === 0) return "文件中没有本工具添加的标注，已原样保存";
+  const done = `已恢复 ${shadings} 个单元格的底纹，删除 ${comments} 条本工具添加的批注`;
+  return notFound > 0 ? `${done}；另有 ${notFound} 处记录的标注在文档中已找不到或已被改动，未作处理` : done;
+}

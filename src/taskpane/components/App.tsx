@@ -18,10 +18,11 @@ import { Suspense, lazy, useMemo, useState } from "react";
 import type { Dismissal } from "../../domain/annotations";
 import type { CheckResult } from "../../domain/check";
 import type { Finding } from "../../domain/findings";
-import { CELLS_READ_LABEL, SEVERITY_LABELS, brokenSumText, findingMessage, formatLabel } from "../../domain/wording";
+import { findingMessage } from "../../domain/wording";
 import type { InsertChoice, PaneActions } from "../actions";
 import { noteText } from "../notes";
 import { FindingsList } from "./FindingsList";
+import { ResultSummary } from "./ResultSummary";
 import { InsertSection } from "./InsertSection";
 
 // The dialog is only needed when a user dismisses a finding: loaded then, off the pane's start-up path.
@@ -45,11 +46,6 @@ const useStyles = makeStyles({
   heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   checkButton: { width: "100%", minHeight: "48px", fontSize: tokens.fontSizeBase400 },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
-  summary: { display: "flex", columnGap: tokens.spacingHorizontalL, flexWrap: "wrap" },
-  count: { display: "flex", flexDirection: "column" },
-  number: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
-  errors: { color: tokens.colorPaletteRedForeground1 },
-  warnings: { color: tokens.colorPaletteMarigoldForeground1 },
   dismissed: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
 });
 
@@ -204,7 +200,7 @@ export function App({ actions }: AppProps) {
               </MessageBarActions>
             </MessageBar>
           )}
-          {result && <Summary result={result} marked={marked} />}
+          {result && <ResultSummary result={result} marked={marked} />}
         </div>
         {result && (
           <>
@@ -246,39 +242,5 @@ export function App({ actions }: AppProps) {
         </Suspense>
       )}
     </main>
-  );
-}
-
-function Summary({ result, marked }: { result: CheckResult; marked: number | null }) {
-  const styles = useStyles();
-  const sums = brokenSumText(result.findings);
-  return (
-    <div aria-label="检查结果">
-      <div className={styles.summary}>
-        <div className={styles.count}>
-          <span className={`${styles.number} ${styles.errors}`}>{result.errors}</span>
-          <Text>{SEVERITY_LABELS.error}</Text>
-        </div>
-        <div className={styles.count}>
-          <span className={`${styles.number} ${styles.warnings}`}>{result.warnings}</span>
-          <Text>{SEVERITY_LABELS.warning}</Text>
-        </div>
-        <div className={styles.count}>
-          <span className={styles.number}>
-            {result.cellsRead}/{result.cellsExpected}
-          </span>
-          <Text>{CELLS_READ_LABEL}</Text>
-        </div>
-      </div>
-      {sums && (
-        <Text size={200} block>
-          {sums}
-        </Text>
-      )}
-      <Text size={200}>
-        {result.organization ?? "机关未识别"} · {result.year !== null ? `${result.year} 年度` : "年度未识别"} · {formatLabel(result.format)}
-        {marked !== null ? ` · 已在文档中标注 ${marked} 个单元格` : ""}
-      </Text>
-    </div>
   );
 }

@@ -42,8 +42,10 @@ const useStyles = makeStyles({
 
 export interface FindingsListProps {
   findings: readonly Finding[];
-  onSelect(cellId: string): void;
-  onDismiss(finding: Finding): void;
+  /** Select a finding's cell in the document; without it (a file, not an open document) messages are plain text. */
+  onSelect?: (cellId: string) => void;
+  /** Dismiss a finding with a reason; without it (a report that cannot store one) no dismiss button is shown. */
+  onDismiss?: (finding: Finding) => void;
 }
 
 type ItemProps = Omit<FindingsListProps, "findings">;
@@ -54,9 +56,9 @@ function SeverityBadge({ severity }: { severity: Finding["severity"] }) {
 }
 
 /** A message that selects its cell when clicked (where it has one). */
-function MessageText({ text, cell, onSelect }: { text: string; cell: string | undefined; onSelect(cellId: string): void }) {
+function MessageText({ text, cell, onSelect }: { text: string; cell: string | undefined; onSelect?: (cellId: string) => void }) {
   const styles = useStyles();
-  return cell ? (
+  return cell && onSelect ? (
     <Button appearance="transparent" className={styles.message} onClick={() => onSelect(cell)} aria-label={`定位到单元格：${text}`}>
       {text}
     </Button>
@@ -82,11 +84,13 @@ function FindingItem({ finding, onSelect, onDismiss, withExpected = true }: { fi
         )}
       </div>
       <MessageText text={message} cell={finding.target} onSelect={onSelect} />
-      <div>
-        <Button size="small" appearance="subtle" onClick={() => onDismiss(finding)}>
-          忽略此问题…
-        </Button>
-      </div>
+      {onDismiss && (
+        <div>
+          <Button size="small" appearance="subtle" onClick={() => onDismiss(finding)}>
+            忽略此问题…
+          </Button>
+        </div>
+      )}
     </li>
   );
 }

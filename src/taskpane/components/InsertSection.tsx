@@ -25,11 +25,17 @@ const useStyles = makeStyles({
 export interface InsertSectionProps {
   busy: boolean;
   onInsert(choice: InsertChoice): Promise<"inserted" | "exists" | "failed">;
+  /** The button's words for a year (the pane inserts at the cursor; the offline page downloads a file). */
+  submitLabel?: (year: number | null) => string;
+  /** Remember the agency name on this machine (the pane does; the offline page stores nothing). */
+  remember?: boolean;
 }
 
-export function InsertSection({ busy, onInsert }: InsertSectionProps) {
+const insertLabel = (year: number | null) => `在光标处插入 ${year ?? ""} 年度报告模板`;
+
+export function InsertSection({ busy, onInsert, submitLabel = insertLabel, remember = true }: InsertSectionProps) {
   const styles = useStyles();
-  const [organization, setOrganization] = useState(rememberedOrganization);
+  const [organization, setOrganization] = useState(remember ? rememberedOrganization : "");
   const [yearText, setYearText] = useState(String(defaultReportYear()));
   const [formatChoice, setFormatChoice] = useState<"auto" | FormatId>("auto");
   const [confirmSecond, setConfirmSecond] = useState(false);
@@ -40,7 +46,7 @@ export function InsertSection({ busy, onInsert }: InsertSectionProps) {
   const organizationValid = organization.trim() !== "";
 
   const submit = async (allowSecond: boolean) => {
-    rememberOrganization(organization.trim());
+    if (remember) rememberOrganization(organization.trim());
     const outcome = await onInsert({ organization: organization.trim(), year, format, allowSecond });
     setConfirmSecond(outcome === "exists");
   };
@@ -99,7 +105,7 @@ export function InsertSection({ busy, onInsert }: InsertSectionProps) {
         </MessageBar>
       )}
       <Button type="submit" appearance="secondary" disabled={busy || !organizationValid || !yearValid}>
-        在光标处插入 {yearValid ? year : ""} 年度报告模板
+        {submitLabel(yearValid ? year : null)}
       </Button>
     </form>
   );

@@ -1,0 +1,14 @@
+/** What the offline page's components may ask of its host; passed as a prop, so that tests can give their own. */
+import { annotatedCopy, blankTemplate, checkFile, clearedCopy, download, siblingName, withDismissal } from "./fileHost";
+
+export interface PageActions {
+  checkFile: typeof checkFile;
+  withDismissal: typeof withDismissal;
+  annotatedCopy: typeof annotatedCopy;
+  clearedCopy: typeof clearedCopy;
+  blankTemplate: typeof blankTemplate;
+  download: typeof download;
+  siblingName: typeof siblingName;
+}
+
+export const FILE_ACTIONS: PageActions = { checkFile, withDismissal, annotatedCopy, clearedCopy, blankTemplate, download, siblingName };

@@ -1,0 +1,87 @@
+/**
+ * The offline page's host: files instead of Word. It reads a report with the same readers as the command line,
+ * checks it, and writes annotated, cleared and blank copies with the same .docx code; files come in through the
+ * File API and go out as Blob downloads. Nothing is sent or stored anywhere.
+ */
+import type { Dismissal } from "../domain/annotations";
+import { checkReport, type CheckResult } from "../domain/check";
+import { formatById, type FormatId } from "../domain/formats";
+import { reportReaders } from "../docx/readerList";
+import { annotateDocx, clearDocx, docxDismissals } from "../docx/service";
+import { templateDocx } from "../docx/template";
+import { readFailure, type ReadFailure } from "../readers/failure";
+import { readerFor } from "../readers/registry";
+import { pagePdfEngine } from "./pdfEngine";
+
+export const PAGE_READERS = reportReaders(pagePdfEngine);
+
+/** A file as the page holds it: its bytes, what the check found, and the user's dismissals (a .docx stores them). */
+export interface CheckedFile {
+  /** Unique within the page (two files may share a name). */
+  id: string;
+  name: string;
+  bytes: Uint8Array;
+  /** A Word document the page can annotate, clear and store dismissals in. */
+  isDocx: boolean;
+  result: CheckResult | null;
+  failure: ReadFailure | null;
+  dismissals: Dismissal[];
+}
+
+/** Reads and checks one file; a file that cannot be read gets its failure, never an exception. */
+export async function checkFile(id: string, name: string, bytes: Uint8Array, dismissals?: readonly Dismissal[]): Promise<CheckedFile> {
+  const base = { id, name, bytes, isDocx: false, result: null, failure: null, dismissals: [...(dismissals ?? [])] };
+  try {
+    const reader = readerFor(PAGE_READERS, name, bytes);
+    const isDocx = reader.id === "docx";
+    const kept = dismissals ?? (isDocx ? docxDismissals(bytes) : []);
+    const reading = await reader.read(bytes, {});
+    const result = checkReport({ ...reading, dismissed: kept.map((dismissal) => dismissal.key) });
+    return { ...base, isDocx, result, dismissals: [...kept] };
+  } catch (error) {
+    return { ...base, failure: readFailure(error) };
+  }
+}
+
+/** The file with the user's dismissal added (a reason) or taken back (null), checked again. */
+export function withDismissal(file: CheckedFile, key: string, reason: string | null, today = new Date()): Promise<CheckedFile> {
+  const others = file.dismissals.filter((dismissal) => dismissal.key !== key);
+  const dismissals = reason === null ? others : [...others, { key, reason, date: today.toISOString().slice(0, 10) }];
+  return checkFile(file.id, file.name, file.bytes, dismissals);
+}
+
+/** The annotated copy, as `gov-report check --annotate` writes it, with the page's dismissals stored in it. */
+export function annotatedCopy(file: CheckedFile, options: { markBlanks?: boolean } = {}): { bytes: Uint8Array; marked: number } {
+  const outcome = annotateDocx(file.bytes, { markBlanks: options.markBlanks, dismissals: file.dismissals });
+  return { bytes: outcome.output, marked: outcome.marked };
+}
+
+export function clearedCopy(file: CheckedFile): ReturnType<typeof clearDocx> {
+  return clearDocx(file.bytes);
+}
+
+export function blankTemplate(choice: { organization: string; year: number; format: FormatId }): { bytes: Uint8Array; name: string } {
+  const bytes = templateDocx(formatById(choice.format), { organization: choice.organization, year: choice.year });
+  return { bytes, name: `${choice.organization}${choice.year}年政府信息公开工作年度报告.docx` };
+}
+
+/** "报告.docx" → "报告-标注.docx" */
+export function siblingName(name: string, suffix: string): string {
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? `${name.slice(0, dot)}-${suffix}${name.slice(dot)}` : `${name}-${suffix}.docx`;
+}
+
+export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** Saves bytes as a download: a Blob URL for a moment, nothing kept. */
+export function download(bytes: Uint8Array, name: string, type = DOCX_TYPE): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.style.display = "none";
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
