@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { parse } from "acorn";
 
 const root = join(__dirname, "..", "..");
 const dist = join(root, "dist");
@@ -65,5 +66,33 @@ describe("npm run build", () => {
     // the template's title font is named only in the template builder
     expect(readFileSync(join(dist, template), "utf8")).toContain("方正小标宋简体");
     expect(readFileSync(join(dist, "taskpane.js"), "utf8")).not.toContain("方正小标宋简体");
+  });
+});
+
+describe("the offline checker page, dist/checker.html", () => {
+  const html = () => readFileSync(join(dist, "checker.html"), "utf8");
+  const inlineScripts = () => [...html().matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
+
+  it("is one self-contained file: no script, style, font or image loaded from anywhere, no file beside it", () => {
+    const markup = html().replace(/<script>[\s\S]*?<\/script>/g, "<script></script>");
+    expect(markup.match(/<script[^>]+src=|<link[^>]+href=|url\((?!data:)|<img[^>]+src="(?!data:)/gi)).toBeNull();
+    expect(readdirSync(dist).filter((file) => file.startsWith("checker"))).toEqual(["checker.html"]);
+    expect(inlineScripts()).toHaveLength(2);
+  });
+
+  it("forbids every connection in its Content-Security-Policy, before any script runs", () => {
+    const head = html().slice(0, html().indexOf("<script>"));
+    const policy = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(head)?.[1];
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("connect-src 'none'");
+    expect(policy).not.toMatch(/https?:|\*/);
+  });
+
+  it("parses as ES2019, for Chromium 80-era browsers (360 and QQ browsers' fast mode)", () => {
+    const [guard, bundle] = inlineScripts() as [string, string];
+    expect(() => parse(guard, { ecmaVersion: 5, sourceType: "script" })).not.toThrow();
+    expect(() => parse(bundle, { ecmaVersion: 2019, sourceType: "script" })).not.toThrow();
+    // …and would not, were it newer: optional chaining is ES2020.
+    expect(() => parse("a?.b", { ecmaVersion: 2019 })).toThrow();
   });
 });

@@ -125,8 +125,22 @@ export function bundleFigures() {
   return { taskpaneRawBytes: bytes.length, taskpaneGzipBytes: gzipSync(bytes, { level: 9 }).length };
 }
 
+/** The offline checker page, one file with everything in it (null when dist/ is not there). */
+export function pageFigures() {
+  const file = join(process.cwd(), "dist", "checker.html");
+  if (!existsSync(file)) return null;
+  const bytes = readFileSync(file);
+  return { rawBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+}
+
 async function main(): Promise<void> {
-  const figures = { engine: engineFigures(), readers: await readerFigures(), syncs: await syncFigures(), bundle: bundleFigures() };
+  const figures = {
+    engine: engineFigures(),
+    readers: await readerFigures(),
+    syncs: await syncFigures(),
+    bundle: bundleFigures(),
+    page: pageFigures(),
+  };
   if (process.argv.includes("--json")) {
     process.stdout.write(`${JSON.stringify(figures)}\n`);
     return;
@@ -149,6 +163,9 @@ async function main(): Promise<void> {
   console.log(
     bundle ? `  taskpane.js ${bundle.taskpaneRawBytes} B，gzip ${bundle.taskpaneGzipBytes} B` : "  dist/ 不存在：先运行 npm run build",
   );
+  const page = figures.page;
+  console.log("离线检查网页 / offline checker page (one file)");
+  console.log(page ? `  checker.html ${page.rawBytes} B，gzip ${page.gzipBytes} B` : "  dist/ 不存在：先运行 npm run build");
 }
 
 void main();

@@ -23,6 +23,7 @@ import { documentXmlOf } from "../helpers/docx";
 import { readReportBytes } from "../helpers/messages";
 import { consistentValues, withValue } from "../helpers/reports";
 import { fillControls } from "../support/controlTyping";
+import { convertWithLibreOffice } from "../helpers/ooxml";
 import { E2E_DIST, launch } from "./browser";
 
 jest.setTimeout(120_000);
@@ -61,6 +62,8 @@ const FILES: { name: string; bytes: Uint8Array }[] = [
   { name: "淮安市2024年报.txt", bytes: readFileSync(join(EXAMPLES, "2024-huaian-city.txt")) },
   { name: "损坏的报告.docx", bytes: corrupt },
 ];
+// The same report as its agency publishes it, printed to PDF: pdf.js runs in the page as on the command line.
+const PDF = { name: "某某局2024年报.pdf", bytes: convertWithLibreOffice(FILES[0]!.bytes, "planted.docx", "pdf", "pdf") };
 for (const file of FILES) writeFileSync(join(OUTPUT, file.name), file.bytes);
 
 /** What each file's region must say: every finding's words (or its fold's), as the command line checks it. */
@@ -167,6 +170,17 @@ describe("the offline checker page, from file://", () => {
     ]);
     await audit("results");
     await region(FILES[0]!.name).screenshot({ path: join(DOCS, "checker-result.png") });
+  });
+
+  it("reads a PDF in the page with pdf.js, with the same findings as the .docx it was printed from", async () => {
+    await dropFiles([PDF]);
+    const { result, texts } = await expectedTexts(PDF.name, PDF.bytes);
+    expect(result?.cellsRead).toBe(200);
+    const text = (await region(PDF.name).textContent()) ?? "";
+    expect(texts.filter((expected) => !text.includes(expected))).toEqual([]);
+    expect(text).toContain("5错误0警告200/200");
+    // A PDF cannot be marked or store a dismissal: no such buttons.
+    expect(await region(PDF.name).getByRole("button", { name: "下载标注副本" }).count()).toBe(0);
   });
 
   it("downloads the annotated copy: exactly the cells the command line marks, the planted ones", async () => {

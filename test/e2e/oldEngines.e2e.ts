@@ -41,7 +41,24 @@ describe.each(Object.entries(AGENTS))("with the user agent of %s", (_name, userA
     expect(text).toContain("旧版浏览器内核");
     expect(text).toContain("Word 2021");
     expect(text).toContain("WebView2");
-    expect(text).toContain("命令行程序");
+    // The offline page first, the command line second.
+    expect(text!.indexOf("离线检查网页")).toBeGreaterThan(0);
+    expect(text!.indexOf("离线检查网页")).toBeLessThan(text!.indexOf("命令行程序"));
+    expect(text).toContain(`${url}/checker.html`);
+    await context.close();
+  });
+
+  it("checker.html says which browsers work", async () => {
+    const context = await browser.newContext({ userAgent });
+    const tab = await context.newPage();
+    await tab.goto(`${url}/checker.html`);
+    const alert = tab.getByRole("alert");
+    await alert.waitFor();
+    const text = await alert.textContent();
+    expect(text).toContain("年报离线检查无法在此浏览器中运行");
+    expect(text).toContain("Internet Explorer 或旧版 Edge");
+    expect(text).toContain("Firefox ESR");
+    expect(text).toContain("极速模式");
     await context.close();
   });
 });
