@@ -49,7 +49,7 @@
     show(
       isChecker
         ? "当前浏览器是 Internet Explorer 或旧版 Edge（或兼容模式），无法运行本页面。"
-        : "当前 Word 使用的是旧版浏览器内核（Internet Explorer 或旧版 Edge），无法运行本加载项。",
+        : "当前 Word 使用的是旧版浏览器内核（Internet Explorer 或旧版 Edge），无法运行本加载项。"
     );
     return;
   }

@@ -71,10 +71,14 @@ async function start(): Promise<void> {
   /* eslint-disable @typescript-eslint/no-require-imports -- the project's own CommonJS config and webpack's API */
   const webpack = require("webpack") as typeof import("webpack");
   const WebpackDevServer = require("webpack-dev-server") as typeof import("webpack-dev-server");
-  const configure = require(join(root, "webpack.config.js")) as (env: object, argv: object) => import("webpack").Configuration;
+  const configure = require(join(root, "webpack.config.js")) as (env: object, argv: object) => import("webpack").Configuration[];
   /* eslint-enable @typescript-eslint/no-require-imports */
   const certificate = desktop ? devCertificate() : null;
-  const config = configure(certificate ? { httpsKey: certificate.key, httpsCert: certificate.cert } : {}, { mode: "development" });
+  // The add-in's pages only: the offline checker is a file of its own (npm run build), which must not get the dev
+  // server's live-reload client (a connection its policy forbids).
+  const config = configure(certificate ? { httpsKey: certificate.key, httpsCert: certificate.cert } : {}, { mode: "development" }).find(
+    (candidate) => candidate.name === "addin",
+  )!;
   const compiler = webpack({ ...config, mode: "development", infrastructureLogging: { level: "warn" }, stats: "errors-warnings" });
   const server = new WebpackDevServer({ ...config.devServer, port, host: "localhost" }, compiler);
 

@@ -18,8 +18,9 @@ function configWith(officeJs: string | undefined): Plugin[] {
   else process.env.OFFICE_JS = officeJs;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the project's CommonJS webpack config
-    const configure = require(join(root, "webpack.config.js")) as (env: object, argv: object) => { plugins: Plugin[] };
-    return configure({}, { mode: "production" }).plugins;
+    const configure = require(join(root, "webpack.config.js")) as (env: object, argv: object) => { name: string; plugins: Plugin[] }[];
+    // The add-in's pages (the offline checker, built beside them, loads no office.js).
+    return configure({}, { mode: "production" }).find((config) => config.name === "addin")!.plugins;
   } finally {
     if (previous === undefined) delete process.env.OFFICE_JS;
     else process.env.OFFICE_JS = previous;
