@@ -24,7 +24,8 @@ export interface OptionSpec {
   /** What it does, in the usage. */
   help: string;
   /** Options that make sense only together with this one's partner: refused without it. */
-  requires?: string;
+  /** Only with this option (or one of these). */
+  requires?: string | readonly string[];
 }
 
 export interface CommandSpec {
@@ -81,8 +82,9 @@ export function parseCommand(spec: CommandSpec, argv: readonly string[]): Parsed
   const values = parsed.values as Record<string, string | boolean | undefined>;
   for (const [name, option] of Object.entries(spec.options)) {
     if (values[name] === "" && option.type === "string") throw new UsageError(`选项 --${name} 的值不能为空`, spec.name);
-    if (option.requires && values[name] !== undefined && values[option.requires] === undefined) {
-      throw new UsageError(`选项 --${name} 只能与 --${option.requires} 一起使用`, spec.name);
+    const needs = option.requires === undefined ? [] : typeof option.requires === "string" ? [option.requires] : option.requires;
+    if (needs.length > 0 && values[name] !== undefined && needs.every((other) => values[other] === undefined)) {
+      throw new UsageError(`选项 --${name} 只能与 ${needs.map((other) => `--${other}`).join("、")} 一起使用`, spec.name);
     }
   }
   return { command: spec.name, values, positionals: parsed.positionals };

@@ -20,7 +20,12 @@ import { commandUsage, parseCommand, UsageError, yearValue, type CommandSpec, ty
 import { expandPaths } from "./files";
 import { OutputError, readInput, writeOutput } from "./io";
 import { CLI_READERS } from "./readers";
+import { NO_PROGRESS, terminalProgress, type Progress } from "./progress";
 import { toJson, toText, type FileReport } from "./report";
+import { figureSheets } from "../domain/figures";
+import { figuresCsv } from "../export/csv";
+import { figuresXlsx } from "../export/xlsx";
+import { summaryHtml } from "../export/summaryPage";
 
 const FORMAT_CHOICES = FORMATS.map((format) => format.id).join("|");
 
@@ -30,6 +35,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     synopsis: [
       "gov-report check [--json] [--verbose] [--year 年份] 文件或文件夹...",
       "gov-report check 报告.docx --annotate 标注后.docx [--mark-blanks] [--no-comments] [--force]",
+      "gov-report check 文件夹 [--summary 汇总.html] [--xlsx 数据.xlsx] [--csv 数据.csv] [--force]",
     ],
     summary: "检查政府信息公开工作年度报告（.docx、.pdf、网页、.txt 等；文件夹则检查其中所有报告）；--annotate 另存一份标注副本。",
     options: {
@@ -39,7 +45,14 @@ export const COMMANDS: Record<string, CommandSpec> = {
       annotate: { type: "string", value: "标注后.docx", help: "另存标注副本：错误单元格标红、警告标黄，并附批注" },
       "mark-blanks": { type: "boolean", help: "标注副本中也标出空白单元格", requires: "annotate" },
       "no-comments": { type: "boolean", help: "标注副本中只加底纹，不加批注", requires: "annotate" },
-      force: { type: "boolean", help: "标注副本已存在时覆盖它（从不覆盖输入文件）", requires: "annotate" },
+      summary: { type: "string", value: "汇总.html", help: "另存一份汇总网页：每份报告一行，可排序、筛选、展开问题（离线打开）" },
+      xlsx: { type: "string", value: "数据.xlsx", help: "导出各报告的数字（每份一行、每个单元格一列）、全部问题和无法读取的文件" },
+      csv: { type: "string", value: "数据.csv", help: "导出各报告的数字为 CSV（UTF-8 带 BOM，Excel、WPS 可直接打开）" },
+      force: {
+        type: "boolean",
+        help: "输出文件已存在时覆盖它（从不覆盖输入文件）",
+        requires: ["annotate", "summary", "xlsx", "csv"],
+      },
     },
   },
   clear: {
@@ -94,14 +107,52 @@ function version(): string {
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** A folder check's progress (a bar on a terminal); none by default. */
+  progress?: Progress;
 }
 
-async function checkFile(file: string, year: number | null): Promise<FileReport> {
+/** A file's check; its cells' texts are kept only when figures are exported. */
+async function checkFile(file: string, year: number | null, keepCells: boolean): Promise<FileReport> {
   try {
-    return { file, result: checkReport(await readWith(CLI_READERS, file, readInput(file), { year })), error: null };
+    const reading = await readWith(CLI_READERS, file, readInput(file), { year });
+    const cells = keepCells ? new Map(reading.cells.map((cell) => [cell.id, cell.text])) : undefined;
+    return { file, result: checkReport(reading), error: null, ...(cells ? { cells } : {}) };
   } catch (error) {
     return { file, result: null, ...readFailure(error) };
   }
+}
+
+/** The check's other outputs, each with the extension its kind needs. */
+function checkOutputs(parsed: ParsedCommand): { summary?: string; xlsx?: string; csv?: string } {
+  const outputs: { summary?: string; xlsx?: string; csv?: string } = {};
+  for (const [flag, extensions] of [
+    ["summary", [".html", ".htm"]],
+    ["xlsx", [".xlsx"]],
+    ["csv", [".csv"]],
+  ] as const) {
+    const value = stringValue(parsed, flag);
+    if (value === undefined) continue;
+    if (!extensions.some((extension) => value.toLowerCase().endsWith(extension)))
+      throw new UsageError(`--${flag} 的输出文件应以 ${extensions.join(" 或 ")} 结尾：${value}`, "check");
+    outputs[flag] = value;
+  }
+  return outputs;
+}
+
+async function writeCheckOutputs(
+  outputs: ReturnType<typeof checkOutputs>,
+  reports: readonly FileReport[],
+  inputs: string[],
+  force: boolean,
+) {
+  const figures = () =>
+    figureSheets(reports.map((report) => ({ ...report, cells: report.cells ?? new Map<string, string>(), error: report.error })));
+  if (outputs.summary) {
+    const generated = new Date().toLocaleString("zh-CN", { hour12: false });
+    writeOutput(outputs.summary, new TextEncoder().encode(summaryHtml(reports, generated)), inputs, force);
+  }
+  if (outputs.xlsx) writeOutput(outputs.xlsx, await figuresXlsx(figures()), inputs, force);
+  if (outputs.csv) writeOutput(outputs.csv, figuresCsv(figures()), inputs, force);
 }
 
 function stringValue(parsed: ParsedCommand, name: string): string | undefined {
@@ -167,11 +218,19 @@ async function runCheck(parsed: ParsedCommand, io: Io): Promise<number> {
   if (parsed.values.annotate !== undefined) return runAnnotate(parsed, io);
   if (parsed.positionals.length === 0) throw new UsageError("请给出要检查的文件或文件夹", "check");
   const year = yearValue(parsed.values.year);
+  const outputs = checkOutputs(parsed);
   const { files, missing, skipped } = expandPaths(parsed.positionals);
-  // Reports of one agency for consecutive years are also checked against each other (X1, X2).
+  const started = Date.now();
+  const progress = files.length > 1 ? (io.progress ?? NO_PROGRESS) : NO_PROGRESS;
+  progress.start(files.length);
   const checked: FileReport[] = [];
   // One file at a time: a PDF is read asynchronously, and no two reports' contents are held at once.
-  for (const file of files) checked.push(await checkFile(file, year));
+  for (const file of files) {
+    checked.push(await checkFile(file, year, outputs.xlsx !== undefined || outputs.csv !== undefined));
+    progress.advance(file);
+  }
+  progress.stop();
+  // Reports of one agency for consecutive years are also checked against each other (X1, X2).
   const reports: FileReport[] = checkAcrossYears([
     ...missing.map((file) => ({ file, result: null, error: "文件或文件夹不存在", errorCode: "NOT_FOUND" })),
     ...skipped.map(({ file, reason }) => ({ file, result: null, error: reason, errorCode: "SKIPPED" })),
@@ -179,8 +238,20 @@ async function runCheck(parsed: ParsedCommand, io: Io): Promise<number> {
   ]);
   if (reports.length === 0) throw new UsageError("文件夹中没有报告文件（.docx、.pdf、.html、.txt 等）", "check");
   io.stdout(parsed.values.json ? JSON.stringify(toJson(reports), null, 2) : toText(reports, parsed.values.verbose === true));
+  await writeCheckOutputs(outputs, reports, files, parsed.values.force === true);
+  if (files.length > 1 || Object.keys(outputs).length > 0) io.stderr(finalLine(reports, outputs, (Date.now() - started) / 1000));
   if (reports.some((report) => report.result === null)) return 2;
   return reports.some((report) => (report.result?.errors ?? 0) > 0) ? 1 : 0;
+}
+
+function finalLine(reports: readonly FileReport[], outputs: ReturnType<typeof checkOutputs>, seconds: number): string {
+  const failed = reports.filter((report) => report.result === null).length;
+  const withErrors = reports.filter((report) => (report.result?.errors ?? 0) > 0).length;
+  const written = Object.values(outputs);
+  return (
+    `已检查 ${reports.length} 份：${withErrors} 份有错误，${failed} 个无法读取，用时 ${seconds.toFixed(1)} 秒` +
+    (written.length > 0 ? `；已写入 ${written.join("、")}` : "")
+  );
 }
 
 function runFill(parsed: ParsedCommand, io: Io): number {
@@ -254,5 +325,6 @@ if (require.main === module) {
   void main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(`${text}\n`),
     stderr: (text) => process.stderr.write(`${text}\n`),
+    progress: terminalProgress(process.stderr),
   }).then((status) => (process.exitCode = status));
 }

@@ -13,6 +13,8 @@ export interface FileReport {
   detail?: string | null;
   /** A stable code for why a file could not be read (ENCRYPTED, SEVERAL_REPORTS …). */
   errorCode?: string | null;
+  /** The cells' texts as read (id → text), kept when the figures are exported. */
+  cells?: ReadonlyMap<string, string>;
 }
 
 function findingJson(finding: Finding) {

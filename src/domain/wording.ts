@@ -395,3 +395,26 @@ export function clearText({ shadings, comments, notFound }: { shadings: number; 
   const done = `已恢复 ${shadings} 个单元格的底纹，删除 ${comments} 条本工具添加的批注`;
   return notFound > 0 ? `${done}；另有 ${notFound} 处记录的标注在文档中已找不到或已被改动，未作处理` : done;
 }
+
+/** What each rule checks, in a sentence: for the folder summary's links and anyone reading a rule id. */
+export const RULE_EXPLANATIONS: Record<string, string> = {
+  "T3-A": "表三每一列：一、本年新收 + 二、上年结转 = 三（七）总计 + 四、结转下年度继续办理。",
+  "T3-B": "表三每一列：（七）总计 = （一）至（六）各项之和。",
+  "T3-C": "表三每一行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他。",
+  "T4-A": "表四行政复议、未经复议直接起诉、复议后起诉：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结。",
+  "T2-A": "表二单元格的数值：应为不小于 0 的数字（件数为整数）；空白和“无”“—”等按 0 计并提示。",
+  "T2-B": "（2019 格式）本年新公开数量不大于本年新制作数量，也不大于对外公开总数量。",
+  "T3-D": "表三单元格的数值：应为不小于 0 的整数；空白和“无”“—”等按 0 计并提示。",
+  "T4-D": "表四单元格的数值：应为不小于 0 的整数；空白和“无”“—”等按 0 计并提示。",
+  "TX-1": "正文中引用的表格数字（新收、结转、予以公开、行政复议等件数）应与表格一致。",
+  X1: "同一机关相邻两年：本年“二、上年结转”各列 = 上年“四、结转下年度继续办理”各列。",
+  X2: "（2021 格式，相邻两年）现行有效件数 = 上年现行有效件数 + 本年制发件数 − 本年废止件数。",
+};
+
+/** The explanation of a rule id; FMT-* and READ-* are the report's format and how it was read. */
+export function ruleExplanation(rule: string): string {
+  if (RULE_EXPLANATIONS[rule]) return RULE_EXPLANATIONS[rule];
+  if (rule.startsWith("FMT-")) return "报告格式问题：与国务院办公厅规定的格式（标题、部分标题、表格、行名、列名）不符。";
+  if (rule.startsWith("READ-")) return "读取问题：表格中的某些数字无法确定对应哪个单元格，或单元格缺失、重复。";
+  return "";
+}
