@@ -1,5 +1,5 @@
 /** What the offline page's components may ask of its host; passed as a prop, so that tests can give their own. */
-import { annotatedCopy, blankTemplate, checkFile, clearedCopy, download, siblingName, withDismissal } from "./fileHost";
+import { annotatedCopy, blankTemplate, checkFile, clearedCopy, download, figuresExport, siblingName, withDismissal } from "./fileHost";
 
 export interface PageActions {
   checkFile: typeof checkFile;
@@ -9,6 +9,16 @@ export interface PageActions {
   blankTemplate: typeof blankTemplate;
   download: typeof download;
   siblingName: typeof siblingName;
+  figuresExport: typeof figuresExport;
 }
 
-export const FILE_ACTIONS: PageActions = { checkFile, withDismissal, annotatedCopy, clearedCopy, blankTemplate, download, siblingName };
+export const FILE_ACTIONS: PageActions = {
+  checkFile,
+  withDismissal,
+  annotatedCopy,
+  clearedCopy,
+  blankTemplate,
+  download,
+  siblingName,
+  figuresExport,
+};

@@ -12,6 +12,9 @@ import { templateDocx } from "../docx/template";
 import { readFailure, type ReadFailure } from "../readers/failure";
 import { readerFor } from "../readers/registry";
 import { pagePdfEngine } from "./pdfEngine";
+import { figureSheets } from "../domain/figures";
+import { figuresCsv } from "../export/csv";
+import { figuresXlsx } from "../export/xlsx";
 
 export const PAGE_READERS = reportReaders(pagePdfEngine);
 
@@ -26,18 +29,21 @@ export interface CheckedFile {
   result: CheckResult | null;
   failure: ReadFailure | null;
   dismissals: Dismissal[];
+  /** The cells' texts as read (id → text), for the export. */
+  cells: ReadonlyMap<string, string>;
 }
 
 /** Reads and checks one file; a file that cannot be read gets its failure, never an exception. */
 export async function checkFile(id: string, name: string, bytes: Uint8Array, dismissals?: readonly Dismissal[]): Promise<CheckedFile> {
-  const base = { id, name, bytes, isDocx: false, result: null, failure: null, dismissals: [...(dismissals ?? [])] };
+  const base = { id, name, bytes, isDocx: false, result: null, failure: null, dismissals: [...(dismissals ?? [])], cells: new Map() };
   try {
     const reader = readerFor(PAGE_READERS, name, bytes);
     const isDocx = reader.id === "docx";
     const kept = dismissals ?? (isDocx ? docxDismissals(bytes) : []);
     const reading = await reader.read(bytes, {});
     const result = checkReport({ ...reading, dismissed: kept.map((dismissal) => dismissal.key) });
-    return { ...base, isDocx, result, dismissals: [...kept] };
+    const cells = new Map(reading.cells.map((cell) => [cell.id, cell.text]));
+    return { ...base, isDocx, result, dismissals: [...kept], cells };
   } catch (error) {
     return { ...base, failure: readFailure(error) };
   }
@@ -63,6 +69,25 @@ export function clearedCopy(file: CheckedFile): ReturnType<typeof clearDocx> {
 export function blankTemplate(choice: { organization: string; year: number; format: FormatId }): { bytes: Uint8Array; name: string } {
   const bytes = templateDocx(formatById(choice.format), { organization: choice.organization, year: choice.year });
   return { bytes, name: `${choice.organization}${choice.year}年政府信息公开工作年度报告.docx` };
+}
+
+/** The figures of the files checked, as the command line's --xlsx and --csv write them. */
+export async function figuresExport(
+  files: readonly CheckedFile[],
+  kind: "xlsx" | "csv",
+): Promise<{ bytes: Uint8Array; name: string; type: string }> {
+  const sheets = figureSheets(
+    files.map((file) => ({
+      file: file.name,
+      result: file.result,
+      cells: file.cells,
+      error: file.failure?.error ?? null,
+      errorCode: file.failure?.errorCode,
+    })),
+  );
+  const name = `年报数据（${files.length} 份）.${kind}`;
+  if (kind === "csv") return { bytes: figuresCsv(sheets), name, type: "text/csv" };
+  return { bytes: await figuresXlsx(sheets), name, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
 }
 
 /** "报告.docx" → "报告-标注.docx" */

@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 import type { AxeResults } from "axe-core";
 import type { Browser, Download, Locator, Page } from "playwright-core";
 import { strFromU8, unzipSync } from "fflate";
+import { Workbook } from "exceljs";
 import { checkReport, type CheckResult } from "../../src/domain/check";
 import { groupFindings } from "../../src/domain/findings";
 import { FORMAT_2021, type CellId } from "../../src/domain/formats";
@@ -170,6 +171,21 @@ describe("the offline checker page, from file://", () => {
     ]);
     await audit("results");
     await region(FILES[0]!.name).screenshot({ path: join(DOCS, "checker-result.png") });
+  });
+
+  it("exports the figures of the files checked, as the command line's --xlsx does", async () => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出数据（.xlsx）" }).click()]);
+    expect(download.suggestedFilename()).toBe("年报数据（4 份）.xlsx");
+    const workbook = new Workbook();
+    await workbook.xlsx.load((await saved(download, "figures.xlsx")) as unknown as ArrayBuffer);
+    const data = workbook.getWorksheet("数据")!;
+    expect(data.rowCount).toBe(3 + 3);
+    expect(data.getRow(4).getCell(1).value).toBe(FILES[0]!.name);
+    expect(data.getRow(4).getCell(2).value).toBe("某某市某某局");
+    expect(workbook.getWorksheet("无法读取")!.getRow(2).getCell(1).value).toBe("损坏的报告.docx");
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出数据（.csv）" }).click()]);
+    const text = Buffer.from(await saved(csv, "figures.csv")).toString("utf8");
+    expect(text.startsWith("\ufeff文件,机关,年度")).toBe(true);
   });
 
   it("reads a PDF in the page with pdf.js, with the same findings as the .docx it was printed from", async () => {

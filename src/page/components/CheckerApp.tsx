@@ -55,6 +55,7 @@ const useStyles = makeStyles({
   hiddenInput: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden" },
   results: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
   template: { maxWidth: "480px" },
+  exports: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
 export interface CheckerAppProps {
@@ -160,6 +161,16 @@ export function CheckerApp({ actions }: CheckerAppProps) {
     setTimeout(() => setDialogMounted(false), DIALOG_CLOSE_MS);
   };
 
+  const exportFigures = async (kind: "xlsx" | "csv") => {
+    try {
+      const { bytes, name, type } = await actions.figuresExport(files, kind);
+      actions.download(bytes, name, type);
+      setMessage(`已导出 ${files.length} 个文件的数据：${name}（每份报告一行、每个单元格一列；另有问题清单和无法读取的文件）`);
+    } catch (error) {
+      setMessage(`无法导出数据：${(error as Error).message}`);
+    }
+  };
+
   const downloadTemplate = async (choice: InsertChoice) => {
     const { bytes, name } = actions.blankTemplate(choice);
     actions.download(bytes, name);
@@ -235,7 +246,13 @@ export function CheckerApp({ actions }: CheckerAppProps) {
         ))}
       </div>
       {files.length > 0 && (
-        <div>
+        <div className={styles.exports}>
+          <Button disabled={progress !== null} onClick={() => void exportFigures("xlsx")}>
+            导出数据（.xlsx）
+          </Button>
+          <Button disabled={progress !== null} onClick={() => void exportFigures("csv")}>
+            导出数据（.csv）
+          </Button>
           <Button
             appearance="subtle"
             disabled={progress !== null}
