@@ -368,11 +368,15 @@ export function identityParts(result: {
 }
 
 /** What `fill` did and did not do, one line each: written totals, typed totals kept or changed, blocked totals. */
-export function totalsLines(plan: {
-  changes: { id: string; value: number; previous: string | null }[];
-  kept: { id: string; value: number; previous: string | null }[];
-  blocked: { id: string; parts: string[] }[];
-}): string[] {
+export function totalsLines(
+  plan: {
+    changes: { id: string; value: number; previous: string | null }[];
+    kept: { id: string; value: number; previous: string | null }[];
+    blocked: { id: string; parts: string[] }[];
+  },
+  /** How the user asks to overwrite typed totals, in this host. */
+  overwriteHint = "加 --overwrite 改写",
+): string[] {
   return [
     ...plan.changes.map((change) =>
       change.previous === null
@@ -381,7 +385,7 @@ export function totalsLines(plan: {
     ),
     ...plan.kept.map(
       (change) =>
-        `  未改 ${describeCell(change.id)}：填写“${change.previous}”，按各项应为 ${formatNumber(change.value)}（加 --overwrite 改写）`,
+        `  未改 ${describeCell(change.id)}：填写“${change.previous}”，按各项应为 ${formatNumber(change.value)}（${overwriteHint}）`,
     ),
     ...plan.blocked.map(
       (entry) => `  未计算 ${describeCell(entry.id)}：${shortList(entry.parts.map((id) => describeCell(id)))}不是有效数字`,

@@ -5,6 +5,7 @@ import {
   capabilities,
   checkAndMark,
   clearMarks,
+  fillTotals,
   insertTemplate,
   selectCell,
   setDismissal,
@@ -13,6 +14,7 @@ import {
   type AdapterNote,
   type CheckOutcome,
   type InsertOutcome,
+  type FillOutcome,
 } from "../word/adapter";
 import type { WordHost } from "../word/host";
 
@@ -28,6 +30,7 @@ export interface PaneActions {
   insert(choice: InsertChoice): Promise<InsertOutcome>;
   check(options: CheckOptions): Promise<CheckOutcome>;
   clear(): Promise<{ removed: number; notes: AdapterNote[] }>;
+  fillTotals(options: { overwrite?: boolean }): Promise<FillOutcome>;
   select(cellId: string): Promise<void>;
   dismiss(key: string, reason: string | null): Promise<AnnotationState>;
 }
@@ -48,6 +51,7 @@ export function createActions(host: WordHost): PaneActions {
     },
     check: (options) => checkAndMark(host, options),
     clear: () => clearMarks(host),
+    fillTotals: (options) => fillTotals(host, options),
     select: (cellId) => selectCell(host, cellId),
     dismiss: (key, reason) => setDismissal(host, key, reason),
   };

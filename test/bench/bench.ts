@@ -11,7 +11,7 @@ import { templateDocx, templateFlatOpc } from "../../src/docx/template";
 import { fillControls } from "../support/controlTyping";
 import { convertWithLibreOffice } from "../helpers/ooxml";
 import { readTextReport } from "../../src/readers/textReader";
-import { checkAndMark, clearMarks, insertTemplate } from "../../src/word/adapter";
+import { checkAndMark, clearMarks, fillTotals, insertTemplate } from "../../src/word/adapter";
 import { FakeWord } from "../support/fakeWord";
 import { CLI_READERS } from "../../src/cli/readers";
 import { readWith } from "../../src/readers/registry";
@@ -106,6 +106,7 @@ export async function syncFigures() {
   const clean = await word.counting(() => checkAndMark(word));
   for (const control of word.document.controls()) word.document.type(control.tag, "7");
   const allWrong = await word.counting(() => checkAndMark(word));
+  const fill = await word.counting(() => fillTotals(word, { overwrite: true }));
   const clear = await word.counting(() => clearMarks(word));
   const marked = allWrong.value.status === "checked" ? allWrong.value.marked : 0;
   return {
@@ -113,6 +114,7 @@ export async function syncFigures() {
     checkAndMark: clean.syncs,
     checkAndMarkAllWrong: allWrong.syncs,
     clear: clear.syncs,
+    fillTotals: fill.syncs,
     markedWhenAllWrong: marked,
   };
 }
@@ -156,7 +158,7 @@ async function main(): Promise<void> {
   const syncs = figures.syncs;
   console.log("Word 往返 / context.sync() per operation (full 2021 template)");
   console.log(
-    `  插入 ${syncs.insert}；检查并标注（无错误）${syncs.checkAndMark}；检查并标注（每格都错，标注 ${syncs.markedWhenAllWrong} 格）${syncs.checkAndMarkAllWrong}；清除 ${syncs.clear}`,
+    `  插入 ${syncs.insert}；检查并标注（无错误）${syncs.checkAndMark}；检查并标注（每格都错，标注 ${syncs.markedWhenAllWrong} 格）${syncs.checkAndMarkAllWrong}；计算合计 ${syncs.fillTotals}；清除 ${syncs.clear}`,
   );
   const bundle = figures.bundle;
   console.log("任务窗格 / task pane start-up script");

@@ -498,6 +498,11 @@ class ControlProxy extends Proxy {
   select(_mode?: string): void {
     this.context.enqueue(() => (this.context.world.document.selected = this.model()));
   }
+  insertText(text: string, location: string): void {
+    // Word takes Replace, Start and End here; the add-in uses Replace only, so the fake refuses the others.
+    if (location !== "Replace") throw new FakeWordError("InvalidArgument", `the fake supports Replace only, not ${location}`);
+    this.context.enqueue(() => this.context.write(() => (this.model().text = text)));
+  }
 }
 
 class CollectionProxy<T extends Proxy> extends Proxy {

@@ -125,4 +125,20 @@ describe("the task pane", () => {
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "检查" })));
     await screen.findByText(/文档为只读/);
   });
+
+  it("fills the blank totals on request, lists each cell it wrote, and overwrites a typed total only when confirmed", async () => {
+    const word = renderPane();
+    await insertTemplate();
+    const good = consistentValues("2021");
+    for (const [tag, text] of good) word.document.type(tag, tag.endsWith(".total") && tag !== "t4.review.total" ? "" : text);
+    word.document.type("t4.review.total", "99");
+    fireEvent.click(screen.getByRole("button", { name: "计算合计" }));
+    await screen.findByText(/^已计算并写入 \d+ 个合计/);
+    expect(screen.getAllByText(/^填入 表[三四].*：\d+$/).length).toBeGreaterThan(20);
+    expect(screen.getByText(/^未改 表四.*行政复议.*填写“99”，按各项应为 6（可点击下面的按钮改写）$/)).toBeTruthy();
+    expect(word.document.controls().find((control) => control.tag === "t4.review.total")!.text).toBe("99");
+    fireEvent.click(screen.getByRole("button", { name: "改写这 1 个已填的合计" }));
+    await screen.findByText(/^改写 表四.*行政复议.*原为“99”，现为 6$/);
+    expect(word.document.controls().find((control) => control.tag === "t4.review.total")!.text).toBe("6");
+  });
 });

@@ -1,6 +1,6 @@
 import { FORMAT_2021 } from "../../src/domain/formats";
 import { templateFlatOpc } from "../../src/docx/template";
-import { checkAndMark, clearMarks, insertTemplate, selectCell, setDismissal } from "../../src/word/adapter";
+import { checkAndMark, clearMarks, fillTotals, insertTemplate, selectCell, setDismissal } from "../../src/word/adapter";
 import { AddinError } from "../../src/word/errors";
 import { FakeWord } from "../support/fakeWord";
 import { consistentValues, fullWidth, withValue } from "../helpers/reports";
@@ -255,5 +255,47 @@ describe("the fake is strict where a real Word is", () => {
         context.document.contentControls.getByTag("t3.1.natural").getFirst().select();
       }),
     ).rejects.toThrow(/never synced/);
+  });
+});
+
+describe("fill totals", () => {
+  const good = consistentValues("2021");
+  const TOTALS = [...good.keys()].filter((id) => id.endsWith(".total") || id.startsWith("t3.3-7."));
+  const withoutTotals = () => new Map([...good].map(([id, text]) => [id, TOTALS.includes(id) ? "" : text]));
+  const texts = (word: FakeWord) => new Map(word.document.controls().map((control) => [control.tag, control.text]));
+
+  it("writes every blank total from its parts in two syncs, and nothing else", async () => {
+    const word = await withTemplate();
+    typeAll(word, withoutTotals());
+    const { value, syncs } = await word.counting(() => fillTotals(word));
+    expect(syncs).toBe(2);
+    expect(value.written).toBe(TOTALS.length);
+    const after = texts(word);
+    expect([...good].filter(([id, text]) => after.get(id) !== text)).toEqual([]);
+    expect((await checkAndMark(word)).result.errors).toBe(0);
+  });
+
+  it("leaves a typed total that differs, lists it, and writes it only when asked", async () => {
+    const word = await withTemplate();
+    typeAll(word, withValue(withoutTotals(), "t4.review.total", "99"));
+    const first = await fillTotals(word);
+    expect(first.plan.kept.map((change) => [change.id, change.value, change.previous])).toEqual([["t4.review.total", 6, "99"]]);
+    expect(texts(word).get("t4.review.total")).toBe("99");
+    const second = await fillTotals(word, { overwrite: true });
+    expect(second.plan.changes.map((change) => [change.id, change.previous])).toEqual([["t4.review.total", "99"]]);
+    expect(texts(word).get("t4.review.total")).toBe("6");
+  });
+
+  it("blocks a total whose part is not a number, and writes nothing in one sync when nothing is to be written", async () => {
+    const word = await withTemplate();
+    typeAll(word, withValue(good, "t4.review.upheld", "若干"));
+    const { value, syncs } = await word.counting(() => fillTotals(word));
+    expect(syncs).toBe(1);
+    expect(value.written).toBe(0);
+    expect(value.plan.blocked.map((entry) => [entry.id, entry.parts])).toEqual([["t4.review.total", ["t4.review.upheld"]]]);
+  });
+
+  it("says there is no template to fill in a document without one", async () => {
+    await expect(fillTotals(new FakeWord())).rejects.toBeInstanceOf(AddinError);
   });
 });

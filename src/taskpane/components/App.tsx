@@ -18,7 +18,7 @@ import { Suspense, lazy, useMemo, useState } from "react";
 import type { Dismissal } from "../../domain/annotations";
 import type { CheckResult } from "../../domain/check";
 import type { Finding } from "../../domain/findings";
-import { findingMessage } from "../../domain/wording";
+import { findingMessage, totalsLines } from "../../domain/wording";
 import type { InsertChoice, PaneActions } from "../actions";
 import { noteText } from "../notes";
 import { FindingsList } from "./FindingsList";
@@ -46,11 +46,24 @@ const useStyles = makeStyles({
   heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   checkButton: { width: "100%", minHeight: "48px", fontSize: tokens.fontSizeBase400 },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
+  fillList: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
   dismissed: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
 });
 
-type Busy = null | "insert" | "check" | "clear";
-const BUSY_TEXT: Record<Exclude<Busy, null>, string> = { insert: "正在插入模板…", check: "正在读取并检查表格…", clear: "正在清除标记…" };
+type Busy = null | "insert" | "check" | "clear" | "fill";
+const BUSY_TEXT: Record<Exclude<Busy, null>, string> = {
+  insert: "正在插入模板…",
+  check: "正在读取并检查表格…",
+  clear: "正在清除标记…",
+  fill: "正在计算合计…",
+};
+
+/** What a fill did, for the pane: one line per total, and how many typed totals it left (to overwrite on request). */
+interface FillReport {
+  headline: string;
+  lines: string[];
+  kept: number;
+}
 
 export interface AppProps {
   actions: PaneActions;
@@ -68,6 +81,7 @@ export function App({ actions }: AppProps) {
   const [tracking, setTracking] = useState(false);
   const [notes, setNotes] = useState<string[]>([]);
   const [markBlanks, setMarkBlanks] = useState(false);
+  const [fill, setFill] = useState<FillReport | null>(null);
   // The insert form folds away once a check has found a template, leaving the narrow pane to the results.
   const [insertOpen, setInsertOpen] = useState(true);
   const [dismissing, setDismissing] = useState<Finding | null>(null);
@@ -122,6 +136,15 @@ export function App({ actions }: AppProps) {
     setNotes([...new Set(outcome.notes.filter((note) => note.kind !== "noCommentsApi").map(noteText))]);
   };
 
+  const fillTotals = async (overwrite: boolean) => {
+    setFill(null);
+    const outcome = await work("fill", () => actions.fillTotals({ overwrite }));
+    if (!outcome) return;
+    const { plan } = outcome;
+    const headline = plan.changes.length > 0 ? `已计算并写入 ${plan.changes.length} 个合计。填好后请点击“检查”。` : "没有需要填入的合计。";
+    setFill({ headline, lines: totalsLines(plan, "可点击下面的按钮改写").map((line) => line.trim()), kept: plan.kept.length });
+  };
+
   const clear = async () => {
     const outcome = await work("clear", () => actions.clear());
     if (outcome) {
@@ -160,6 +183,9 @@ export function App({ actions }: AppProps) {
           <Button onClick={() => void clear()} disabled={busy !== null}>
             清除标记
           </Button>
+          <Button onClick={() => void fillTotals(false)} disabled={busy !== null}>
+            计算合计
+          </Button>
           <Checkbox checked={markBlanks} onChange={(_, data) => setMarkBlanks(Boolean(data.checked))} label="也标注空白单元格" />
         </div>
         {!capabilities.comments && (
@@ -177,6 +203,27 @@ export function App({ actions }: AppProps) {
           {info && (
             <MessageBar intent="success" layout="multiline">
               <MessageBarBody>{info}</MessageBarBody>
+            </MessageBar>
+          )}
+          {fill && (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{fill.headline}</MessageBarTitle>
+                {fill.lines.length > 0 && (
+                  <ul className={styles.fillList}>
+                    {fill.lines.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                )}
+              </MessageBarBody>
+              {fill.kept > 0 && (
+                <MessageBarActions>
+                  <Button size="small" onClick={() => void fillTotals(true)} disabled={busy !== null}>
+                    改写这 {fill.kept} 个已填的合计
+                  </Button>
+                </MessageBarActions>
+              )}
             </MessageBar>
           )}
           {notes.map((note) => (
