@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkReport, isPlaceholderOrganization } from "../domain/check";
+import { isPlaceholderOrganization } from "../domain/check";
 import { checkAcrossYears } from "../domain/crossYear";
 import { FORMATS, firstTemplateYear, formatById, formatForYear, isFormatId } from "../domain/formats";
 import { annotateDocx, clearDocx, fillDocxTotals } from "../docx/service";
@@ -14,13 +14,12 @@ import { clearText, totalsLines } from "../domain/wording";
 import { templateDocx } from "../docx/template";
 import { ReportReadError } from "../readers/errors";
 import { readFailure } from "../readers/failure";
-import { readWith } from "../readers/registry";
 import { hasNonXmlCharacters, XmlError } from "../util/xml";
 import { commandUsage, parseCommand, UsageError, yearValue, type CommandSpec, type ParsedCommand } from "./args";
 import { expandPaths } from "./files";
 import { OutputError, readInput, writeOutput } from "./io";
-import { CLI_READERS } from "./readers";
 import { NO_PROGRESS, terminalProgress, type Progress } from "./progress";
+import { checkFiles, defaultJobs } from "./checkFiles";
 import { toJson, toText, type FileReport } from "./report";
 import { figureSheets } from "../domain/figures";
 import { figuresCsv } from "../export/csv";
@@ -48,6 +47,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
       summary: { type: "string", value: "汇总.html", help: "另存一份汇总网页：每份报告一行，可排序、筛选、展开问题（离线打开）" },
       xlsx: { type: "string", value: "数据.xlsx", help: "导出各报告的数字（每份一行、每个单元格一列）、全部问题和无法读取的文件" },
       csv: { type: "string", value: "数据.csv", help: "导出各报告的数字为 CSV（UTF-8 带 BOM，Excel、WPS 可直接打开）" },
+      jobs: { type: "string", value: "N", help: "同时检查的文件数（工作线程数，默认为 CPU 核数）" },
       force: {
         type: "boolean",
         help: "输出文件已存在时覆盖它（从不覆盖输入文件）",
@@ -109,17 +109,6 @@ export interface Io {
   stderr: (text: string) => void;
   /** A folder check's progress (a bar on a terminal); none by default. */
   progress?: Progress;
-}
-
-/** A file's check; its cells' texts are kept only when figures are exported. */
-async function checkFile(file: string, year: number | null, keepCells: boolean): Promise<FileReport> {
-  try {
-    const reading = await readWith(CLI_READERS, file, readInput(file), { year });
-    const cells = keepCells ? new Map(reading.cells.map((cell) => [cell.id, cell.text])) : undefined;
-    return { file, result: checkReport(reading), error: null, ...(cells ? { cells } : {}) };
-  } catch (error) {
-    return { file, result: null, ...readFailure(error) };
-  }
 }
 
 /** The check's other outputs, each with the extension its kind needs. */
@@ -223,12 +212,13 @@ async function runCheck(parsed: ParsedCommand, io: Io): Promise<number> {
   const started = Date.now();
   const progress = files.length > 1 ? (io.progress ?? NO_PROGRESS) : NO_PROGRESS;
   progress.start(files.length);
-  const checked: FileReport[] = [];
-  // One file at a time: a PDF is read asynchronously, and no two reports' contents are held at once.
-  for (const file of files) {
-    checked.push(await checkFile(file, year, outputs.xlsx !== undefined || outputs.csv !== undefined));
-    progress.advance(file);
-  }
+  const keepCells = outputs.xlsx !== undefined || outputs.csv !== undefined;
+  const jobs = jobsValue(parsed.values.jobs);
+  const checked = await checkFiles(
+    files.map((file) => ({ file, year, keepCells })),
+    jobs,
+    (report) => progress.advance(report.file),
+  );
   progress.stop();
   // Reports of one agency for consecutive years are also checked against each other (X1, X2).
   const reports: FileReport[] = checkAcrossYears([
@@ -242,6 +232,13 @@ async function runCheck(parsed: ParsedCommand, io: Io): Promise<number> {
   if (files.length > 1 || Object.keys(outputs).length > 0) io.stderr(finalLine(reports, outputs, (Date.now() - started) / 1000));
   if (reports.some((report) => report.result === null)) return 2;
   return reports.some((report) => (report.result?.errors ?? 0) > 0) ? 1 : 0;
+}
+
+function jobsValue(value: unknown): number {
+  if (value === undefined) return defaultJobs();
+  if (typeof value !== "string" || !/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > 256)
+    throw new UsageError("--jobs 应为 1–256 之间的整数（同时检查的文件数）", "check");
+  return Number(value);
 }
 
 function finalLine(reports: readonly FileReport[], outputs: ReturnType<typeof checkOutputs>, seconds: number): string {
@@ -322,6 +319,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 if (require.main === module) {
+  // `gov-report check … | head`: a closed pipe ends the output, not with a stack trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   void main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(`${text}\n`),
     stderr: (text) => process.stderr.write(`${text}\n`),

@@ -18,6 +18,7 @@ import { readWith } from "../../src/readers/registry";
 import { cmsPage } from "../helpers/htmlReports";
 import { consistentValues } from "../helpers/reports";
 import { tabReport } from "../helpers/textReports";
+import { batchFigures } from "./batch";
 
 const EXAMPLES = join(process.cwd(), "test", "fixtures", "examples");
 
@@ -136,6 +137,7 @@ export function pageFigures() {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes("--batch")) return batchMain();
   const figures = {
     engine: engineFigures(),
     readers: await readerFigures(),
@@ -168,6 +170,22 @@ async function main(): Promise<void> {
   const page = figures.page;
   console.log("离线检查网页 / offline checker page (one file)");
   console.log(page ? `  checker.html ${page.rawBytes} B，gzip ${page.gzipBytes} B` : "  dist/ 不存在：先运行 npm run build");
+}
+
+/** npm run bench -- --batch [--json]: 1,000 and 5,000 reports (see batch.ts); not part of the quick run. */
+function batchMain(): void {
+  const counts = process.argv.includes("--quick") ? [200] : [1000, 5000];
+  const batch = counts.map(batchFigures);
+  if (process.argv.includes("--json")) {
+    process.stdout.write(`${JSON.stringify({ batch })}\n`);
+    return;
+  }
+  for (const figures of batch) {
+    console.log(
+      `${figures.reports} 份：解压并扫描 ${figures.floorSeconds} s；检查（--jobs 1）${figures.checkSeconds} s，为前者的 ${figures.ratioToFloor} 倍；` +
+        `每秒 ${figures.reportsPerSecond} 份，全部核心 ${figures.reportsPerSecondAllCores} 份；内存峰值 ${figures.peakRssMB} MB`,
+    );
+  }
 }
 
 void main();

@@ -1,0 +1,87 @@
+/**
+ * Checking many files: one after another in this thread, or on N worker threads (--jobs), each reading and checking
+ * whole files, the results handed back in the files' order. One file's fault is its report's error; a worker that
+ * dies takes only its file with it.
+ */
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import { checkReport } from "../domain/check";
+import { readFailure } from "../readers/failure";
+import { readWith } from "../readers/registry";
+import { readInput } from "./io";
+import { CLI_READERS } from "./readers";
+import type { FileReport } from "./report";
+
+export interface CheckRequest {
+  file: string;
+  year: number | null;
+  /** Keep the cells' texts (for an export). */
+  keepCells: boolean;
+}
+
+export async function checkOneFile({ file, year, keepCells }: CheckRequest): Promise<FileReport> {
+  try {
+    const reading = await readWith(CLI_READERS, file, readInput(file), { year });
+    const cells = keepCells ? new Map(reading.cells.map((cell) => [cell.id, cell.text])) : undefined;
+    return { file, result: checkReport(reading), error: null, ...(cells ? { cells } : {}) };
+  } catch (error) {
+    return { file, result: null, ...readFailure(error) };
+  }
+}
+
+/** The compiled worker beside this module; absent when the sources run directly (the tests), which check in-thread. */
+const WORKER_SCRIPT = join(__dirname, "checkWorker.js");
+
+export function defaultJobs(): number {
+  return availableParallelism();
+}
+
+export async function checkFiles(
+  requests: readonly CheckRequest[],
+  jobs: number,
+  onDone: (report: FileReport) => void,
+): Promise<FileReport[]> {
+  const threads = Math.min(jobs, requests.length);
+  if (threads <= 1 || !existsSync(WORKER_SCRIPT)) {
+    const reports: FileReport[] = [];
+    for (const request of requests) {
+      const report = await checkOneFile(request);
+      reports.push(report);
+      onDone(report);
+    }
+    return reports;
+  }
+  const reports: FileReport[] = new Array(requests.length);
+  let next = 0;
+  const runWorker = () =>
+    new Promise<void>((resolve) => {
+      const worker = new Worker(WORKER_SCRIPT);
+      let current = -1;
+      const give = () => {
+        if (next >= requests.length) {
+          void worker.terminate().then(() => resolve());
+          return;
+        }
+        current = next++;
+        worker.postMessage(requests[current]);
+      };
+      worker.on("message", (report: FileReport) => {
+        reports[current] = report;
+        onDone(report);
+        give();
+      });
+      worker.on("error", (error) => {
+        // The worker is gone: its file gets the fault, the others go on in a new worker.
+        if (current >= 0 && !reports[current]) {
+          reports[current] = { file: requests[current]!.file, result: null, ...readFailure(error) };
+          onDone(reports[current]!);
+        }
+        void runWorker().then(resolve);
+      });
+      give();
+    });
+  await Promise.all(Array.from({ length: threads }, runWorker));
+  return reports;
+}
