@@ -38,22 +38,18 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
+/** Checks the files, handing each report to `onDone` with its index as it finishes; nothing is kept here. */
 export async function checkFiles(
   requests: readonly CheckRequest[],
   jobs: number,
-  onDone: (report: FileReport) => void,
-): Promise<FileReport[]> {
+  onDone: (report: FileReport, index: number) => void,
+): Promise<void> {
   const threads = Math.min(jobs, requests.length);
   if (threads <= 1 || !existsSync(WORKER_SCRIPT)) {
-    const reports: FileReport[] = [];
-    for (const request of requests) {
-      const report = await checkOneFile(request);
-      reports.push(report);
-      onDone(report);
-    }
-    return reports;
+    for (const [index, request] of requests.entries()) onDone(await checkOneFile(request), index);
+    return;
   }
-  const reports: FileReport[] = new Array(requests.length);
+  const done = new Set<number>();
   let next = 0;
   const runWorker = () =>
     new Promise<void>((resolve) => {
@@ -68,20 +64,19 @@ export async function checkFiles(
         worker.postMessage(requests[current]);
       };
       worker.on("message", (report: FileReport) => {
-        reports[current] = report;
-        onDone(report);
+        done.add(current);
+        onDone(report, current);
         give();
       });
       worker.on("error", (error) => {
         // The worker is gone: its file gets the fault, the others go on in a new worker.
-        if (current >= 0 && !reports[current]) {
-          reports[current] = { file: requests[current]!.file, result: null, ...readFailure(error) };
-          onDone(reports[current]!);
+        if (current >= 0 && !done.has(current)) {
+          done.add(current);
+          onDone({ file: requests[current]!.file, result: null, ...readFailure(error) }, current);
         }
         void runWorker().then(resolve);
       });
       give();
     });
   await Promise.all(Array.from({ length: threads }, runWorker));
-  return reports;
 }

@@ -7,7 +7,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isPlaceholderOrganization } from "../domain/check";
-import { checkAcrossYears } from "../domain/crossYear";
 import { FORMATS, firstTemplateYear, formatById, formatForYear, isFormatId } from "../domain/formats";
 import { annotateDocx, clearDocx, fillDocxTotals } from "../docx/service";
 import { clearText, totalsLines } from "../domain/wording";
@@ -20,7 +19,8 @@ import { expandPaths } from "./files";
 import { OutputError, readInput, writeOutput } from "./io";
 import { NO_PROGRESS, terminalProgress, type Progress } from "./progress";
 import { checkFiles, defaultJobs } from "./checkFiles";
-import { toJson, toText, type FileReport } from "./report";
+import { reportJson, reportText, toJson, toText, totalsText, type FileReport } from "./report";
+import { ReportSpool } from "./spool";
 import { figureSheets } from "../domain/figures";
 import { figuresCsv } from "../export/csv";
 import { figuresXlsx } from "../export/xlsx";
@@ -209,29 +209,65 @@ async function runCheck(parsed: ParsedCommand, io: Io): Promise<number> {
   const year = yearValue(parsed.values.year);
   const outputs = checkOutputs(parsed);
   const { files, missing, skipped } = expandPaths(parsed.positionals);
+  const keepCells = outputs.xlsx !== undefined || outputs.csv !== undefined;
+  const jobs = jobsValue(parsed.values.jobs);
+  if (missing.length + skipped.length + files.length === 0)
+    throw new UsageError("文件夹中没有报告文件（.docx、.pdf、.html、.txt 等）", "check");
   const started = Date.now();
   const progress = files.length > 1 ? (io.progress ?? NO_PROGRESS) : NO_PROGRESS;
   progress.start(files.length);
-  const keepCells = outputs.xlsx !== undefined || outputs.csv !== undefined;
-  const jobs = jobsValue(parsed.values.jobs);
-  const checked = await checkFiles(
-    files.map((file) => ({ file, year, keepCells })),
-    jobs,
-    (report) => progress.advance(report.file),
-  );
-  progress.stop();
-  // Reports of one agency for consecutive years are also checked against each other (X1, X2).
-  const reports: FileReport[] = checkAcrossYears([
-    ...missing.map((file) => ({ file, result: null, error: "文件或文件夹不存在", errorCode: "NOT_FOUND" })),
-    ...skipped.map(({ file, reason }) => ({ file, result: null, error: reason, errorCode: "SKIPPED" })),
-    ...checked,
-  ]);
-  if (reports.length === 0) throw new UsageError("文件夹中没有报告文件（.docx、.pdf、.html、.txt 等）", "check");
-  io.stdout(parsed.values.json ? JSON.stringify(toJson(reports), null, 2) : toText(reports, parsed.values.verbose === true));
-  await writeCheckOutputs(outputs, reports, files, parsed.values.force === true);
-  if (files.length > 1 || Object.keys(outputs).length > 0) io.stderr(finalLine(reports, outputs, (Date.now() - started) / 1000));
-  if (reports.some((report) => report.result === null)) return 2;
-  return reports.some((report) => (report.result?.errors ?? 0) > 0) ? 1 : 0;
+  const spool = new ReportSpool();
+  try {
+    [
+      ...missing.map((file) => ({ file, result: null, error: "文件或文件夹不存在", errorCode: "NOT_FOUND" })),
+      ...skipped.map(({ file, reason }) => ({ file, result: null, error: reason, errorCode: "SKIPPED" })),
+    ].forEach((report, index) => spool.put(index, report));
+    const first = spool.count;
+    await checkFiles(
+      files.map((file) => ({ file, year, keepCells })),
+      jobs,
+      (report, index) => {
+        spool.put(first + index, report);
+        progress.advance(report.file);
+      },
+    );
+    progress.stop();
+    const counts = writeReports(spool, io, parsed.values.json === true, parsed.values.verbose === true);
+    // The summary page and the workbook hold every report's findings or figures: read back only when asked for.
+    if (Object.keys(outputs).length > 0) await writeCheckOutputs(outputs, [...spool.reports()], files, parsed.values.force === true);
+    if (files.length > 1 || Object.keys(outputs).length > 0) io.stderr(finalLine(counts, outputs, (Date.now() - started) / 1000));
+    if (counts.unreadable > 0) return 2;
+    return counts.withErrors > 0 ? 1 : 0;
+  } finally {
+    spool.close();
+  }
+}
+
+interface Counts {
+  reports: number;
+  withErrors: number;
+  unreadable: number;
+}
+
+/**
+ * Prints the reports one by one from the spool: as text, or as the --json document (pieces that join, line by
+ * line, into exactly what JSON.stringify(…, null, 2) writes for the whole).
+ */
+function writeReports(spool: ReportSpool, io: Io, json: boolean, verbose: boolean): Counts {
+  const counts: Counts = { reports: spool.count, withErrors: 0, unreadable: 0 };
+  if (json) io.stdout('{\n  "reports": [');
+  let index = 0;
+  for (const report of spool.reports()) {
+    if (report.result === null) counts.unreadable++;
+    else if (report.result.errors > 0) counts.withErrors++;
+    const last = ++index === spool.count;
+    if (json) io.stdout(`${JSON.stringify(reportJson(report), null, 2).replace(/^/gm, "    ")}${last ? "" : ","}`);
+    else io.stdout(reportText(report, verbose));
+  }
+  if (json) io.stdout("  ]\n}");
+  else if (spool.count > 1)
+    io.stdout(totalsText({ reports: counts.reports, withErrors: counts.withErrors, unreadable: counts.unreadable }));
+  return counts;
 }
 
 function jobsValue(value: unknown): number {
@@ -241,12 +277,10 @@ function jobsValue(value: unknown): number {
   return Number(value);
 }
 
-function finalLine(reports: readonly FileReport[], outputs: ReturnType<typeof checkOutputs>, seconds: number): string {
-  const failed = reports.filter((report) => report.result === null).length;
-  const withErrors = reports.filter((report) => (report.result?.errors ?? 0) > 0).length;
+function finalLine(counts: Counts, outputs: ReturnType<typeof checkOutputs>, seconds: number): string {
   const written = Object.values(outputs);
   return (
-    `已检查 ${reports.length} 份：${withErrors} 份有错误，${failed} 个无法读取，用时 ${seconds.toFixed(1)} 秒` +
+    `已检查 ${counts.reports} 份：${counts.withErrors} 份有错误，${counts.unreadable} 个无法读取，用时 ${seconds.toFixed(1)} 秒` +
     (written.length > 0 ? `；已写入 ${written.join("、")}` : "")
   );
 }

@@ -6,12 +6,27 @@
  */
 import { findCell, formatCells } from "./cells";
 import { countBySeverity, findingCell, sortFindings, type Finding, type Term } from "./findings";
-import { formatById } from "./formats";
+import { FORMATS, formatById } from "./formats";
 import type { CarryRule, CrossYearRule, StockRule } from "./formatModel";
 import type { CheckResult } from "./check";
 import { formatNumber, roundAmount } from "./values";
 
-function known(result: CheckResult, id: string): number | null {
+/** What a report gives the report of the year after: its year, format and the figures the rules carry forward. */
+export type PreviousYear = Pick<CheckResult, "format" | "year" | "values">;
+
+/** The cells a report's successor reads from it (the `previous` side of every format's cross-year rules). */
+export const CARRIED_CELLS: ReadonlySet<string> = new Set(FORMATS.flatMap((format) => format.crossYearRules.map((rule) => rule.previous)));
+
+/** A report as its successor needs it: a few figures, not the whole result. */
+export function previousYearOf(result: CheckResult): PreviousYear {
+  return {
+    format: result.format,
+    year: result.year,
+    values: Object.fromEntries([...CARRIED_CELLS].map((id) => [id, result.values[id] ?? null])),
+  };
+}
+
+function known(result: PreviousYear, id: string): number | null {
   return result.values[id] ?? null;
 }
 
@@ -20,7 +35,7 @@ function term(result: CheckResult, id: string): Term | null {
   return value === null ? null : { id, value, blank: false, placeholder: null };
 }
 
-function carry(rule: CarryRule, previous: CheckResult, current: CheckResult): Finding[] {
+function carry(rule: CarryRule, previous: PreviousYear, current: CheckResult): Finding[] {
   const now = known(current, rule.current);
   const before = known(previous, rule.previous);
   if (now === null || before === null || now === before) return [];
@@ -45,7 +60,7 @@ function carry(rule: CarryRule, previous: CheckResult, current: CheckResult): Fi
   ];
 }
 
-function stock(rule: StockRule, previous: CheckResult, current: CheckResult): Finding[] {
+function stock(rule: StockRule, previous: PreviousYear, current: CheckResult): Finding[] {
   const now = known(current, rule.current);
   const before = known(previous, rule.previous);
   const plus = rule.plus.map((id) => term(current, id));
@@ -71,12 +86,12 @@ function stock(rule: StockRule, previous: CheckResult, current: CheckResult): Fi
   ];
 }
 
-function crossFindings(rule: CrossYearRule, previous: CheckResult, current: CheckResult): Finding[] {
+function crossFindings(rule: CrossYearRule, previous: PreviousYear, current: CheckResult): Finding[] {
   return rule.kind === "carry" ? carry(rule, previous, current) : stock(rule, previous, current);
 }
 
 /** The current report with the findings its predecessor gives it; the previous report must be of the year before. */
-export function withPreviousYear(previous: CheckResult, current: CheckResult): CheckResult {
+export function withPreviousYear(previous: PreviousYear, current: CheckResult): CheckResult {
   if (previous.year === null || current.year !== previous.year + 1) return current;
   const added = formatById(current.format).crossYearRules.flatMap((rule) => crossFindings(rule, previous, current));
   if (added.length === 0) return current;
