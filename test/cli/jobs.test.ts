@@ -3,7 +3,7 @@
  * folder on N threads with exactly the output of one thread, in the files' order, and a bad file stays one row.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FORMAT_2021 } from "../../src/domain/formats";
@@ -49,5 +49,19 @@ describe("gov-report check --jobs", () => {
       expect(result.status).toBe(2);
       expect(result.stderr).toContain("--jobs 应为 1–256 之间的整数");
     }
+  });
+});
+
+describe("a folder check's temporary spool", () => {
+  it("is removed when the check ends, also when a file cannot be read", async () => {
+    const { main } = await import("../../src/cli/main");
+    const spools = () => readdirSync(tmpdir()).filter((name) => name.startsWith("gov-report-spool-"));
+    const before = spools();
+    const folder = mkdtempSync(join(tmpdir(), "gov-report-folder-"));
+    writeFileSync(join(folder, "a.txt"), readFileSync(join(EXAMPLES, "2024-huaian-city.txt")));
+    writeFileSync(join(folder, "b.docx"), Uint8Array.from([0x50, 0x4b, 0x03, 0x04]));
+    const status = await main(["check", folder], { stdout: () => undefined, stderr: () => undefined });
+    expect(status).toBe(2);
+    expect(spools()).toEqual(before);
   });
 });
