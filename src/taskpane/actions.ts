@@ -17,6 +17,22 @@ import {
   type FillOutcome,
 } from "../word/adapter";
 import type { WordHost } from "../word/host";
+import type { CheckResult } from "../domain/check";
+
+/**
+ * A Blob download from the pane: Word on Windows and on the web save it as a browser does; Word for Mac's
+ * WKWebView does not download from add-ins (office-js #2700, by design).
+ */
+function downloadBytes(bytes: Uint8Array, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 export interface InsertChoice {
   organization: string;
@@ -31,6 +47,8 @@ export interface PaneActions {
   check(options: CheckOptions): Promise<CheckOutcome>;
   clear(): Promise<{ removed: number; notes: AdapterNote[] }>;
   fillTotals(options: { overwrite?: boolean }): Promise<FillOutcome>;
+  /** The checked report's figures as an .xlsx download (the command line's --xlsx, for one report). */
+  exportFigures(result: CheckResult, cells: ReadonlyMap<string, string>): Promise<string>;
   select(cellId: string): Promise<void>;
   dismiss(key: string, reason: string | null): Promise<AnnotationState>;
 }
@@ -52,6 +70,17 @@ export function createActions(host: WordHost): PaneActions {
     check: (options) => checkAndMark(host, options),
     clear: () => clearMarks(host),
     fillTotals: (options) => fillTotals(host, options),
+    async exportFigures(result, cells) {
+      // exceljs is only needed here: loaded on demand, off the pane's start-up path.
+      const [{ figuresXlsx }, { figureSheets }] = await Promise.all([
+        import(/* webpackChunkName: "export" */ "../export/xlsx"),
+        import("../domain/figures"),
+      ]);
+      const name = `${result.organization ?? "年度报告"}${result.year ?? ""}年报数据.xlsx`;
+      const bytes = await figuresXlsx(figureSheets([{ file: name, result, cells, error: null }]));
+      downloadBytes(bytes, name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      return name;
+    },
     select: (cellId) => selectCell(host, cellId),
     dismiss: (key, reason) => setDismissal(host, key, reason),
   };

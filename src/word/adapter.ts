@@ -139,10 +139,12 @@ export type AdapterNote =
   | { kind: "stateInSettings" }
   | { kind: "stateUnsaved" };
 
-export type CheckOutcome =
+/** Every outcome of a check carries the cells' texts as read (id → text), for the export of the figures. */
+export type CheckOutcome = (
   | { status: "checked"; result: CheckResult; marked: number; commented: boolean; state: AnnotationState; notes: AdapterNote[] }
   /** Track Changes is on: checked, nothing written; ask the user. */
-  | { status: "trackChanges"; result: CheckResult; state: AnnotationState; notes: AdapterNote[] };
+  | { status: "trackChanges"; result: CheckResult; state: AnnotationState; notes: AdapterNote[] }
+) & { cells: ReadonlyMap<string, string> };
 
 const normalFill = (color: string | null | undefined) => (color ?? "").replace(/^#/, "").toUpperCase();
 const asColor = (fill: string) => `#${fill || "FFFFFF"}`;
@@ -337,8 +339,9 @@ export async function checkAndMark(host: WordHost, options: CheckOptions = {}): 
         dismissed: state.dismissals.map((dismissal) => dismissal.key),
       });
       const result = checkReport(reading);
+      const texts = new Map(reading.cells.map((cell) => [cell.id, cell.text]));
       if (withComments && context.document.changeTrackingMode !== "Off" && !options.markWhenTracking) {
-        return { status: "trackChanges" as const, result, state };
+        return { status: "trackChanges" as const, result, state, cells: texts };
       }
 
       queueClearFills(cells, fills, state);
@@ -373,10 +376,20 @@ export async function checkAndMark(host: WordHost, options: CheckOptions = {}): 
           notes.push({ kind: "commentsFailed", detail: (error as Error).message ?? String(error) });
         }
       }
-      return { status: "checked" as const, result, marked: records.length, commented: withComments, state: marked, toComment };
+      return {
+        status: "checked" as const,
+        result,
+        marked: records.length,
+        commented: withComments,
+        state: marked,
+        toComment,
+        cells: texts,
+      };
     });
-    if (outcome.status === "trackChanges") return { status: outcome.status, result: outcome.result, state: outcome.state, notes };
+    if (outcome.status === "trackChanges")
+      return { status: outcome.status, result: outcome.result, state: outcome.state, notes, cells: outcome.cells };
     return {
+      cells: outcome.cells,
       status: outcome.status,
       result: outcome.result,
       marked: outcome.marked,

@@ -141,4 +141,18 @@ describe("the task pane", () => {
     await screen.findByText(/^改写 表四.*行政复议.*原为“99”，现为 6$/);
     expect(word.document.controls().find((control) => control.tag === "t4.review.total")!.text).toBe("6");
   });
+
+  it("exports the checked report's figures as an .xlsx download", async () => {
+    const blobs: Blob[] = [];
+    Object.assign(URL, { createObjectURL: (blob: Blob) => (blobs.push(blob), "blob:x"), revokeObjectURL: () => undefined });
+    const word = renderPane();
+    await insertTemplate();
+    for (const [tag, text] of consistentValues("2021")) word.document.type(tag, text);
+    fireEvent.click(screen.getByRole("button", { name: "检查" }));
+    fireEvent.click(await screen.findByRole("button", { name: "导出数据" }));
+    await screen.findByText(/^已导出本报告的数据：某某市某某局2025年报数据\.xlsx/);
+    expect(blobs).toHaveLength(1);
+    expect(blobs[0]!.type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(blobs[0]!.size).toBeGreaterThan(5000);
+  });
 });

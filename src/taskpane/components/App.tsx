@@ -76,6 +76,7 @@ export function App({ actions }: AppProps) {
   const [error, setError] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(null);
   const [result, setResult] = useState<CheckResult | null>(null);
+  const [cells, setCells] = useState<ReadonlyMap<string, string>>(new Map());
   const [reasons, setReasons] = useState<ReadonlyMap<string, Dismissal>>(new Map());
   const [marked, setMarked] = useState<number | null>(null);
   const [tracking, setTracking] = useState(false);
@@ -128,6 +129,7 @@ export function App({ actions }: AppProps) {
     const outcome = await work("check", () => actions.check({ markBlanks, markWhenTracking }));
     if (!outcome) return;
     setResult(outcome.result);
+    setCells(outcome.cells);
     setReasons(new Map(outcome.state.dismissals.map((dismissal) => [dismissal.key, dismissal])));
     setInsertOpen(false);
     setTracking(outcome.status === "trackChanges");
@@ -143,6 +145,12 @@ export function App({ actions }: AppProps) {
     const { plan } = outcome;
     const headline = plan.changes.length > 0 ? `已计算并写入 ${plan.changes.length} 个合计。填好后请点击“检查”。` : "没有需要填入的合计。";
     setFill({ headline, lines: totalsLines(plan, "可点击下面的按钮改写").map((line) => line.trim()), kept: plan.kept.length });
+  };
+
+  const exportFigures = async () => {
+    if (!result) return;
+    const name = await work("check", () => actions.exportFigures(result, cells));
+    if (name) setInfo(`已导出本报告的数据：${name}（上次检查时的数字；改动后请先再次检查）。`);
   };
 
   const clear = async () => {
@@ -186,6 +194,11 @@ export function App({ actions }: AppProps) {
           <Button onClick={() => void fillTotals(false)} disabled={busy !== null}>
             计算合计
           </Button>
+          {result && (
+            <Button onClick={() => void exportFigures()} disabled={busy !== null}>
+              导出数据
+            </Button>
+          )}
           <Checkbox checked={markBlanks} onChange={(_, data) => setMarkBlanks(Boolean(data.checked))} label="也标注空白单元格" />
         </div>
         {!capabilities.comments && (
