@@ -174,7 +174,8 @@ async function main(): Promise<void> {
 
 /** npm run bench -- --batch [--json]: 1,000 and 5,000 reports (see batch.ts); not part of the quick run. */
 function batchMain(): void {
-  const counts = process.argv.includes("--quick") ? [200] : [1000, 5000];
+  const only = process.argv.indexOf("--reports");
+  const counts = only > 0 ? [Number(process.argv[only + 1])] : [1000, 5000];
   const batch = counts.map(batchFigures);
   if (process.argv.includes("--json")) {
     process.stdout.write(`${JSON.stringify({ batch })}\n`);
