@@ -236,6 +236,7 @@ describe("the offline checker page, from file://", () => {
     const file = region(FILES[0]!.name);
     await file.getByRole("button", { name: "忽略此问题…" }).first().click();
     await page.getByRole("dialog").getByRole("textbox").fill("经核实，该数字以业务系统为准");
+    await audit("dismiss-dialog");
     await page.getByRole("dialog").getByRole("button", { name: "忽略" }).click();
     await file.getByText("已忽略 1 项").waitFor();
     const [download] = await Promise.all([page.waitForEvent("download"), file.getByRole("button", { name: "下载标注副本" }).click()]);
@@ -249,6 +250,7 @@ describe("the offline checker page, from file://", () => {
     await page.getByRole("button", { name: "下载空白模板" }).click();
     await page.getByLabel("机关名称").fill("某某县某某局");
     await page.getByLabel("报告年度").fill("2025");
+    await audit("template-form");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "下载 2025 年度报告模板（.docx）" }).click(),

@@ -145,6 +145,8 @@ describe("the task pane", () => {
   it("exports the checked report's figures as an .xlsx download", async () => {
     const blobs: Blob[] = [];
     Object.assign(URL, { createObjectURL: (blob: Blob) => (blobs.push(blob), "blob:x"), revokeObjectURL: () => undefined });
+    // jsdom does not navigate: the download link's click is the browser's business.
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
     const word = renderPane();
     await insertTemplate();
     for (const [tag, text] of consistentValues("2021")) word.document.type(tag, text);
@@ -154,5 +156,7 @@ describe("the task pane", () => {
     expect(blobs).toHaveLength(1);
     expect(blobs[0]!.type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     expect(blobs[0]!.size).toBeGreaterThan(5000);
+    expect(click).toHaveBeenCalledTimes(1);
+    click.mockRestore();
   });
 });
