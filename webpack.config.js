@@ -20,6 +20,26 @@ function rewriteManifest(xml, addinUrl) {
   return xml.split(DEV_URL).join(addinUrl).split(DEV_URL.replace(/\/$/, "")).join(new URL(addinUrl).origin);
 }
 
+/**
+ * Our TypeScript, as ES modules so that webpack can tree-shake Fluent (the CLI build, tsc, stays CommonJS); each
+ * configuration its own ts-loader instance.
+ */
+function typeScriptRule({ configFile, sourceMap, target, instance }) {
+  return {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: {
+      loader: "ts-loader",
+      options: {
+        configFile,
+        compilerOptions: { module: "esnext", moduleResolution: "bundler", noEmit: false, sourceMap, ...(target ? { target } : {}) },
+        onlyCompileBundledFiles: true,
+        ...(instance ? { instance } : {}),
+      },
+    },
+  };
+}
+
 /** Inlines the page's script into its HTML; "</script" and "<!--" inside it would end or confuse the script element. */
 function inlineScript(name) {
   return (compilation) =>
@@ -59,19 +79,7 @@ function checkerConfig(production, engineGuard, outputPath) {
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              configFile: "tsconfig.json",
-              compilerOptions: { module: "esnext", moduleResolution: "bundler", target: "es2019", noEmit: false, sourceMap: false },
-              onlyCompileBundledFiles: true,
-              instance: "checker",
-            },
-          },
-        },
+        typeScriptRule({ configFile: "tsconfig.json", sourceMap: false, target: "es2019", instance: "checker" }),
         {
           // Packages ship newer syntax (Fluent's tabster and pdf.js use ?. and ??): esbuild lowers it to ES2019.
           test: /\.m?js$/,
@@ -111,7 +119,14 @@ function checkerConfig(production, engineGuard, outputPath) {
   };
 }
 
-module.exports = (env = {}, argv = {}) => [addinConfig(env, argv), checkerConfig(argv.mode === "production", fs.readFileSync(path.join(__dirname, "src", "shared", "engineGuard.js"), "utf8"), path.resolve(__dirname, env.e2e ? "dist-e2e" : "dist"))];
+module.exports = (env = {}, argv = {}) => [
+  addinConfig(env, argv),
+  checkerConfig(
+    argv.mode === "production",
+    fs.readFileSync(path.join(__dirname, "src", "shared", "engineGuard.js"), "utf8"),
+    path.resolve(__dirname, env.e2e ? "dist-e2e" : "dist"),
+  ),
+];
 
 function addinConfig(env, argv) {
   const production = argv.mode === "production";
@@ -143,17 +158,7 @@ function addinConfig(env, argv) {
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // ES modules so that webpack can tree-shake Fluent; the CLI build (tsc) stays CommonJS.
-            options: { configFile: e2e ? "tsconfig.test.json" : "tsconfig.json", compilerOptions: { module: "esnext", moduleResolution: "bundler", noEmit: false, sourceMap: !production }, onlyCompileBundledFiles: true },
-          },
-        },
-      ],
+      rules: [typeScriptRule({ configFile: e2e ? "tsconfig.test.json" : "tsconfig.json", sourceMap: !production })],
     },
     plugins: [
       page("taskpane", ["taskpane"]),
@@ -165,7 +170,13 @@ function addinConfig(env, argv) {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           ...(localOfficeJs && !e2e
-            ? [{ from: "node_modules/@microsoft/office-js/dist", to: "office-js", globOptions: { ignore: ["**/*.debug.js", "**/*.d.ts", "**/*-vsdoc.js"] } }]
+            ? [
+                {
+                  from: "node_modules/@microsoft/office-js/dist",
+                  to: "office-js",
+                  globOptions: { ignore: ["**/*.debug.js", "**/*.d.ts", "**/*-vsdoc.js"] },
+                },
+              ]
             : []),
           {
             from: "manifest.xml",

@@ -10,10 +10,9 @@ import { main } from "../../src/cli/main";
 import { checkReport } from "../../src/domain/check";
 import { formatById, type CellId, type FormatId } from "../../src/domain/formats";
 import { templateDocx } from "../../src/docx/template";
-import { ReportReadError } from "../../src/readers/errors";
 import { layoutPages, type PdfTextItem } from "../../src/readers/pdfLayout";
 import { fillControls } from "../support/controlTyping";
-import { readReportBytes } from "../helpers/messages";
+import { readErrorOf, readReportBytes } from "../helpers/messages";
 import { convertWithLibreOffice } from "../helpers/ooxml";
 import { consistentValues, randomValues, withValue } from "../helpers/reports";
 
@@ -27,15 +26,7 @@ function reportPdf(formatId: FormatId, values: Map<CellId, string>, name: string
   return pdf;
 }
 
-async function readError(name: string, bytes: Uint8Array): Promise<ReportReadError> {
-  try {
-    await readReportBytes(name, bytes);
-  } catch (error) {
-    if (error instanceof ReportReadError) return error;
-    throw error;
-  }
-  throw new Error("read without an error");
-}
+const readError = readErrorOf;
 
 describe("PDF printed from the template", () => {
   it.each([

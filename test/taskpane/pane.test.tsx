@@ -96,6 +96,8 @@ describe("the task pane", () => {
     expect(word.document.customXmlParts[0]!.xml).toContain("单位不影响合计");
     fireEvent.click(screen.getByRole("button", { name: "检查" }));
     await screen.findByText("已忽略 1 项");
+    // Undo waits until the check has finished (no two operations at once).
+    await waitFor(() => expect(screen.getByRole("button", { name: "撤销忽略" })).toHaveProperty("disabled", false));
     fireEvent.click(screen.getByRole("button", { name: "撤销忽略" }));
     await screen.findByRole("button", { name: "忽略此问题…" });
   });

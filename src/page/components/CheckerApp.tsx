@@ -9,25 +9,19 @@ import {
   MessageBar,
   MessageBarBody,
   ProgressBar,
-  Spinner,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { Suspense, lazy, useRef, useState } from "react";
-import type { Finding } from "../../domain/findings";
+import { useRef, useState } from "react";
 import { clearText } from "../../domain/wording";
 import { REPORT_EXTENSIONS } from "../../docx/readerList";
 import type { InsertChoice } from "../../taskpane/actions";
 import { InsertSection } from "../../taskpane/components/InsertSection";
+import { useDismissDialog } from "../../taskpane/components/Dismissals";
 import type { CheckedFile } from "../fileHost";
 import type { PageActions } from "../actions";
 import { FileResult } from "./FileResult";
-
-const DismissDialog = lazy(() => import("../../taskpane/components/DismissDialog").then((module) => ({ default: module.DismissDialog })));
-
-/** Longer than the dialog's closing motion (as in the pane). */
-const DIALOG_CLOSE_MS = 600;
 
 const useStyles = makeStyles({
   root: {
@@ -81,8 +75,6 @@ export function CheckerApp({ actions }: CheckerAppProps) {
   const [notes, setNotes] = useState<ReadonlyMap<string, string>>(new Map());
   const [busyFile, setBusyFile] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [dismissing, setDismissing] = useState<{ file: CheckedFile; finding: Finding } | null>(null);
-  const [dialogMounted, setDialogMounted] = useState(false);
 
   const replace = (file: CheckedFile) => setFiles((current) => current.map((entry) => (entry.id === file.id ? file : entry)));
   const note = (file: CheckedFile, text: string | null) =>
@@ -152,14 +144,9 @@ export function CheckerApp({ actions }: CheckerAppProps) {
     }
   };
 
-  const startDismissing = (file: CheckedFile, finding: Finding) => {
-    setDialogMounted(true);
-    setDismissing({ file, finding });
-  };
-  const stopDismissing = () => {
-    setDismissing(null);
-    setTimeout(() => setDialogMounted(false), DIALOG_CLOSE_MS);
-  };
+  const { start: startDismissing, dialog } = useDismissDialog<CheckedFile>(
+    (file, finding, reason) => void changeDismissal(file, finding.key, reason),
+  );
 
   const exportFigures = async (kind: "xlsx" | "csv") => {
     try {
@@ -279,19 +266,7 @@ export function CheckerApp({ actions }: CheckerAppProps) {
           </AccordionPanel>
         </AccordionItem>
       </Accordion>
-      {dialogMounted && (
-        <Suspense fallback={<Spinner size="tiny" />}>
-          <DismissDialog
-            finding={dismissing?.finding ?? null}
-            onCancel={stopDismissing}
-            onConfirm={(finding, reason) => {
-              const target = dismissing?.file;
-              stopDismissing();
-              if (target) void changeDismissal(target, finding.key, reason);
-            }}
-          />
-        </Suspense>
-      )}
+      {dialog}
     </main>
   );
 }

@@ -1,8 +1,8 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../domain/findings";
-import { findingMessage } from "../../domain/wording";
 import { FindingsList } from "../../taskpane/components/FindingsList";
 import { ResultSummary } from "../../taskpane/components/ResultSummary";
+import { DismissedList } from "../../taskpane/components/Dismissals";
 import type { CheckedFile } from "../fileHost";
 
 const useStyles = makeStyles({
@@ -17,7 +17,6 @@ const useStyles = makeStyles({
   },
   name: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0, wordBreak: "break-all" },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, flexWrap: "wrap" },
-  dismissed: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
 });
 
 export interface FileResultProps {
@@ -69,29 +68,13 @@ export function FileResult({ file, busy, note, onAnnotate, onClear, onDismiss, o
           ) : (
             <FindingsList findings={result.findings} onDismiss={file.isDocx ? (finding) => onDismiss(file, finding) : undefined} />
           )}
-          {result.dismissed.length > 0 && (
-            <section aria-label={`${file.name} 已忽略的问题`}>
-              <Text weight="semibold">已忽略 {result.dismissed.length} 项</Text>
-              <ul className={styles.dismissed}>
-                {result.dismissed.map((finding) => {
-                  const dismissal = file.dismissals.find((candidate) => candidate.key === finding.key);
-                  return (
-                    <li key={finding.key}>
-                      <Text size={200}>{findingMessage(finding)}</Text>
-                      {dismissal && (
-                        <Text size={200} block>
-                          理由：{dismissal.reason}（{dismissal.date}）
-                        </Text>
-                      )}{" "}
-                      <Button size="small" appearance="subtle" disabled={busy} onClick={() => onRestore(file, finding.key)}>
-                        撤销忽略
-                      </Button>
-                    </li>
-                  );
-                })}
-              </ul>
-            </section>
-          )}
+          <DismissedList
+            label={`${file.name} 已忽略的问题`}
+            findings={result.dismissed}
+            reasons={(key) => file.dismissals.find((dismissal) => dismissal.key === key)}
+            busy={busy}
+            onRestore={(finding) => onRestore(file, finding.key)}
+          />
         </>
       )}
     </section>

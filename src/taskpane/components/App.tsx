@@ -14,24 +14,17 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { Suspense, lazy, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import type { Dismissal } from "../../domain/annotations";
 import type { CheckResult } from "../../domain/check";
 import type { Finding } from "../../domain/findings";
-import { findingMessage, totalsLines } from "../../domain/wording";
+import { totalsLines } from "../../domain/wording";
 import type { InsertChoice, PaneActions } from "../actions";
 import { noteText } from "../notes";
+import { DismissedList, useDismissDialog } from "./Dismissals";
 import { FindingsList } from "./FindingsList";
 import { ResultSummary } from "./ResultSummary";
 import { InsertSection } from "./InsertSection";
-
-// The dialog is only needed when a user dismisses a finding: loaded then, off the pane's start-up path.
-const DismissDialog = lazy(() =>
-  import(/* webpackChunkName: "dismiss" */ "./DismissDialog").then((module) => ({ default: module.DismissDialog })),
-);
-
-/** Longer than the dialog's closing motion. */
-const DIALOG_CLOSE_MS = 600;
 
 const useStyles = makeStyles({
   root: {
@@ -47,7 +40,6 @@ const useStyles = makeStyles({
   checkButton: { width: "100%", minHeight: "48px", fontSize: tokens.fontSizeBase400 },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
   fillList: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
-  dismissed: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
 });
 
 type Busy = null | "insert" | "check" | "clear" | "fill";
@@ -85,18 +77,7 @@ export function App({ actions }: AppProps) {
   const [fill, setFill] = useState<FillReport | null>(null);
   // The insert form folds away once a check has found a template, leaving the narrow pane to the results.
   const [insertOpen, setInsertOpen] = useState(true);
-  const [dismissing, setDismissing] = useState<Finding | null>(null);
-  // The dialog is mounted while in use and closes itself before it goes, so that Fluent gives the page back its
-  // focus and roles (unmounting an open dialog leaves the page inert).
-  const [dialogMounted, setDialogMounted] = useState(false);
-  const startDismissing = (finding: Finding) => {
-    setDialogMounted(true);
-    setDismissing(finding);
-  };
-  const stopDismissing = () => {
-    setDismissing(null);
-    setTimeout(() => setDialogMounted(false), DIALOG_CLOSE_MS);
-  };
+  const { start: startDismissing, dialog } = useDismissDialog<null>((_, finding, reason) => void dismiss(finding, reason));
 
   async function work<T>(kind: Exclude<Busy, null>, task: () => Promise<T>): Promise<T | undefined> {
     setBusy(kind);
@@ -163,7 +144,6 @@ export function App({ actions }: AppProps) {
   };
 
   const dismiss = async (finding: Finding, reason: string | null) => {
-    stopDismissing();
     const done = await work("check", () => actions.dismiss(finding.key, reason));
     if (done) await check();
   };
@@ -270,37 +250,19 @@ export function App({ actions }: AppProps) {
               <FindingsList
                 findings={result.findings}
                 onSelect={(cell) => void actions.select(cell).catch((caught: Error) => setError(caught.message))}
-                onDismiss={startDismissing}
+                onDismiss={(finding) => startDismissing(null, finding)}
               />
             )}
-            {result.dismissed.length > 0 && (
-              <section aria-label="已忽略的问题">
-                <Text weight="semibold">已忽略 {result.dismissed.length} 项</Text>
-                <ul className={styles.dismissed}>
-                  {result.dismissed.map((finding) => (
-                    <li key={finding.key}>
-                      <Text size={200}>{findingMessage(finding)}</Text>
-                      {reasons.get(finding.key) && (
-                        <Text size={200} block>
-                          理由：{reasons.get(finding.key)!.reason}（{reasons.get(finding.key)!.date}）
-                        </Text>
-                      )}{" "}
-                      <Button size="small" appearance="subtle" onClick={() => void dismiss(finding, null)}>
-                        撤销忽略
-                      </Button>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
+            <DismissedList
+              findings={result.dismissed}
+              reasons={(key) => reasons.get(key)}
+              busy={busy !== null}
+              onRestore={(finding) => void dismiss(finding, null)}
+            />
           </>
         )}
       </section>
-      {dialogMounted && (
-        <Suspense fallback={<Spinner size="tiny" />}>
-          <DismissDialog finding={dismissing} onCancel={stopDismissing} onConfirm={(finding, reason) => void dismiss(finding, reason)} />
-        </Suspense>
-      )}
+      {dialog}
     </main>
   );
 }
