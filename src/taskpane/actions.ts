@@ -5,7 +5,6 @@ import {
   capabilities,
   checkAndMark,
   clearMarks,
-  fillTotals,
   insertTemplate,
   selectCell,
   setDismissal,
@@ -14,8 +13,8 @@ import {
   type AdapterNote,
   type CheckOutcome,
   type InsertOutcome,
-  type FillOutcome,
 } from "../word/adapter";
+import type { FillOutcome } from "../word/fill";
 import type { WordHost } from "../word/host";
 import type { CheckResult } from "../domain/check";
 
@@ -69,7 +68,11 @@ export function createActions(host: WordHost): PaneActions {
     },
     check: (options) => checkAndMark(host, options),
     clear: () => clearMarks(host),
-    fillTotals: (options) => fillTotals(host, options),
+    async fillTotals(options) {
+      // Needed only when asked: loaded then, off the pane's start-up path (the start-up script has a size budget).
+      const { fillTotals } = await import(/* webpackChunkName: "fill" */ "../word/fill");
+      return fillTotals(host, options);
+    },
     async exportFigures(result, cells) {
       // exceljs is only needed here: loaded on demand, off the pane's start-up path.
       const [{ figuresXlsx }, { figureSheets }] = await Promise.all([

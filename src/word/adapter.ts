@@ -18,8 +18,6 @@ import { FORMATS } from "../domain/formats";
 import { serializeState } from "../util/annotationXml";
 import { checkReport, type CheckResult } from "../domain/check";
 import { readingFromControls } from "../readers/controls";
-import { planTotals, type TotalsPlan } from "../domain/totals";
-import { formatNumber } from "../domain/values";
 import { AddinError, toAddinError } from "./errors";
 import type { WordHost } from "./host";
 
@@ -34,11 +32,11 @@ export function capabilities(host: WordHost): Capabilities {
   return { tables: host.supports("1.3"), comments: host.supports("1.4") };
 }
 
-function requireTables(host: WordHost): void {
+export function requireTables(host: WordHost): void {
   if (!host.supports("1.3")) throw new AddinError("OLD_WORD");
 }
 
-async function guarded<T>(host: WordHost, work: () => Promise<T>): Promise<T> {
+export async function guarded<T>(host: WordHost, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -398,49 +396,6 @@ export async function checkAndMark(host: WordHost, options: CheckOptions = {}): 
       notes,
     };
   });
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Fill totals
-
-export interface FillOutcome {
-  plan: TotalsPlan;
-  /** Content controls written. */
-  written: number;
-}
-
-/**
- * Computes every total from its parts and writes it into its content control: blank totals, and typed ones only
- * with `overwrite`. Nothing else changes. Two syncs: read the controls, write the totals (none when nothing to write).
- * The writes are one batch, so Word's undo takes them back together where Word groups a batch's edits.
- */
-export async function fillTotals(host: WordHost, options: { overwrite?: boolean } = {}): Promise<FillOutcome> {
-  requireTables(host);
-  return guarded(host, () =>
-    host.run(async (context) => {
-      const controls = context.document.body.contentControls;
-      controls.load("items/tag,items/text");
-      await context.sync();
-      const cells = controls.items.filter((control) => isCellId(control.tag));
-      if (cells.length === 0) throw new AddinError("NO_TEMPLATE");
-      const reading = readingFromControls({
-        cells: cells.map((control) => ({ id: control.tag, text: control.text })),
-        paragraphs: [],
-        dismissed: [],
-      });
-      const plan = planTotals(reading, options);
-      let written = 0;
-      for (const change of plan.changes) {
-        for (const control of cells.filter((candidate) => candidate.tag === change.id)) {
-          // api_set: WordApi 1.1. Replace puts the text inside the control, which stays.
-          control.insertText(formatNumber(change.value), "Replace");
-          written++;
-        }
-      }
-      if (written > 0) await context.sync();
-      return { plan, written };
-    }),
-  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------

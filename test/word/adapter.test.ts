@@ -1,6 +1,7 @@
 import { FORMAT_2021 } from "../../src/domain/formats";
 import { templateFlatOpc } from "../../src/docx/template";
-import { checkAndMark, clearMarks, fillTotals, insertTemplate, selectCell, setDismissal } from "../../src/word/adapter";
+import { checkAndMark, clearMarks, insertTemplate, selectCell, setDismissal } from "../../src/word/adapter";
+import { fillTotals } from "../../src/word/fill";
 import { AddinError } from "../../src/word/errors";
 import { FakeWord } from "../support/fakeWord";
 import { consistentValues, fullWidth, withValue } from "../helpers/reports";
