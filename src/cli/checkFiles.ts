@@ -34,6 +34,9 @@ export async function checkOneFile({ file, year, keepCells }: CheckRequest): Pro
 /** The compiled worker beside this module; absent when the sources run directly (the tests), which check in-thread. */
 const WORKER_SCRIPT = join(__dirname, "checkWorker.js");
 
+/** Fewer files than this are checked in this thread whatever --jobs says. */
+export const MIN_FILES_FOR_WORKERS = 8;
+
 export function defaultJobs(): number {
   return availableParallelism();
 }
@@ -44,7 +47,8 @@ export async function checkFiles(
   jobs: number,
   onDone: (report: FileReport, index: number) => void,
 ): Promise<void> {
-  const threads = Math.min(jobs, requests.length);
+  // A worker takes a few hundred milliseconds to start (it loads the readers): a handful of files is quicker in one.
+  const threads = requests.length >= MIN_FILES_FOR_WORKERS ? Math.min(jobs, requests.length) : 1;
   if (threads <= 1 || !existsSync(WORKER_SCRIPT)) {
     for (const [index, request] of requests.entries()) onDone(await checkOneFile(request), index);
     return;
