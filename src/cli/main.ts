@@ -134,8 +134,7 @@ async function writeCheckOutputs(
   inputs: string[],
   force: boolean,
 ) {
-  const figures = () =>
-    figureSheets(reports.map((report) => ({ ...report, cells: report.cells ?? new Map<string, string>(), error: report.error })));
+  const figures = () => figureSheets(reports.map((report) => ({ ...report, cells: report.cells ?? new Map<string, string>() })));
   if (outputs.summary) {
     const generated = new Date().toLocaleString("zh-CN", { hour12: false });
     writeOutput(outputs.summary, new TextEncoder().encode(summaryHtml(reports, generated)), inputs, force);

@@ -1,5 +1,6 @@
 /** What the offline page's components may ask of its host; passed as a prop, so that tests can give their own. */
-import { annotatedCopy, blankTemplate, checkFile, clearedCopy, download, figuresExport, siblingName, withDismissal } from "./fileHost";
+import { download } from "../shared/download";
+import { annotatedCopy, blankTemplate, checkFile, clearedCopy, figuresExport, siblingName, withDismissal } from "./fileHost";
 
 export interface PageActions {
   checkFile: typeof checkFile;

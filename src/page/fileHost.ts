@@ -12,6 +12,7 @@ import { templateDocx } from "../docx/template";
 import { readFailure, type ReadFailure } from "../readers/failure";
 import { readerFor } from "../readers/registry";
 import { pagePdfEngine } from "./pdfEngine";
+import { XLSX_TYPE } from "../shared/download";
 import { figureSheets } from "../domain/figures";
 import { figuresCsv } from "../export/csv";
 import { figuresXlsx } from "../export/xlsx";
@@ -87,26 +88,11 @@ export async function figuresExport(
   );
   const name = `年报数据（${files.length} 份）.${kind}`;
   if (kind === "csv") return { bytes: figuresCsv(sheets), name, type: "text/csv" };
-  return { bytes: await figuresXlsx(sheets), name, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
+  return { bytes: await figuresXlsx(sheets), name, type: XLSX_TYPE };
 }
 
 /** "报告.docx" → "报告-标注.docx" */
 export function siblingName(name: string, suffix: string): string {
   const dot = name.lastIndexOf(".");
   return dot > 0 ? `${name.slice(0, dot)}-${suffix}${name.slice(dot)}` : `${name}-${suffix}.docx`;
-}
-
-export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-/** Saves bytes as a download: a Blob URL for a moment, nothing kept. */
-export function download(bytes: Uint8Array, name: string, type = DOCX_TYPE): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.style.display = "none";
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -47,7 +47,8 @@ export const TEXT_READER: ReportReader = {
   id: "text",
   sniff: () => true,
   read(bytes, options) {
-    if (looksBinary(bytes)) throw new ReportReadError("NOT_TEXT", "文件不是文本，也不是 .docx，无法读取。请提供 .txt 或 .docx 文件");
+    if (looksBinary(bytes))
+      throw new ReportReadError("NOT_TEXT", "文件不是文本，也不是 .docx、PDF 或网页，无法读取。请提供 .docx、.pdf、.html 或 .txt 文件");
     return readTextReport(decodeText(bytes), options);
   },
 };

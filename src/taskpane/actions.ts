@@ -17,21 +17,7 @@ import {
 import type { FillOutcome } from "../word/fill";
 import type { WordHost } from "../word/host";
 import type { CheckResult } from "../domain/check";
-
-/**
- * A Blob download from the pane: Word on Windows and on the web save it as a browser does; Word for Mac's
- * WKWebView does not download from add-ins (office-js #2700, by design).
- */
-function downloadBytes(bytes: Uint8Array, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { download, XLSX_TYPE } from "../shared/download";
 
 export interface InsertChoice {
   organization: string;
@@ -81,7 +67,7 @@ export function createActions(host: WordHost): PaneActions {
       ]);
       const name = `${result.organization ?? "年度报告"}${result.year ?? ""}年报数据.xlsx`;
       const bytes = await figuresXlsx(figureSheets([{ file: name, result, cells, error: null }]));
-      downloadBytes(bytes, name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      download(bytes, name, XLSX_TYPE);
       return name;
     },
     select: (cellId) => selectCell(host, cellId),

@@ -42,12 +42,13 @@ const useStyles = makeStyles({
   fillList: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
-type Busy = null | "insert" | "check" | "clear" | "fill";
+type Busy = null | "insert" | "check" | "clear" | "fill" | "export";
 const BUSY_TEXT: Record<Exclude<Busy, null>, string> = {
   insert: "正在插入模板…",
   check: "正在读取并检查表格…",
   clear: "正在清除标记…",
   fill: "正在计算合计…",
+  export: "正在导出数据…",
 };
 
 /** What a fill did, for the pane: one line per total, and how many typed totals it left (to overwrite on request). */
@@ -130,7 +131,7 @@ export function App({ actions }: AppProps) {
 
   const exportFigures = async () => {
     if (!result) return;
-    const name = await work("check", () => actions.exportFigures(result, cells));
+    const name = await work("export", () => actions.exportFigures(result, cells));
     if (name) setInfo(`已导出本报告的数据：${name}（上次检查时的数字；改动后请先再次检查）。`);
   };
 
