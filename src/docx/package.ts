@@ -3,7 +3,9 @@
  * decompression (a zip bomb gets a clear error), and a clear Chinese error for every way the file can be wrong.
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { EMPTY_STATE, type AnnotationState } from "../domain/annotations";
 import { ReportReadError } from "../readers/errors";
+import { isAnnotationPart, parseState } from "../util/annotationPart";
 import { descendants, parseXml, XmlError, type XmlElement } from "../util/xml";
 
 export interface ZipLimits {
@@ -20,7 +22,7 @@ export interface DocxPackage {
   mainPart: string;
 }
 
-function unzip(bytes: Uint8Array, limits: ZipLimits): Map<string, Uint8Array> {
+function unzip(bytes: Uint8Array, limits: ZipLimits, wanted: (path: string) => boolean): Map<string, Uint8Array> {
   let entries = 0;
   let total = 0;
   let tooLarge: string | null = null;
@@ -39,7 +41,7 @@ function unzip(bytes: Uint8Array, limits: ZipLimits): Map<string, Uint8Array> {
         if (entries > limits.maxEntries) tooLarge = `包含超过 ${limits.maxEntries} 个文件`;
         else if (file.originalSize > limits.maxEntryBytes || total > limits.maxTotalBytes)
           tooLarge = `解压后超过 ${Math.round(limits.maxTotalBytes / 1048576)} MB`;
-        return tooLarge === null;
+        return tooLarge === null && wanted(file.name);
       },
     });
   } catch (error) {
@@ -59,14 +61,20 @@ function unzip(bytes: Uint8Array, limits: ZipLimits): Map<string, Uint8Array> {
   return files;
 }
 
-export function openDocx(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS): DocxPackage {
-  const files = unzip(bytes, limits);
+/** Opens a package; `wanted` picks the parts to inflate (all by default: the others are left out of `files`). */
+export function openDocx(
+  bytes: Uint8Array,
+  limits: ZipLimits = DEFAULT_LIMITS,
+  wanted: (path: string) => boolean = () => true,
+): DocxPackage {
+  const files = unzip(bytes, limits, wanted);
   const rels = files.get("_rels/.rels");
   if (!files.has("[Content_Types].xml") || !rels) {
     throw new ReportReadError("NOT_DOCX", "文件不是 Word 文档（.docx），无法读取。如果是 WPS 或其他格式，请另存为 .docx 后再检查");
   }
   const mainPart = relationshipTarget({ files, mainPart: "" }, "", "/officeDocument") ?? "word/document.xml";
-  if (!files.has(mainPart)) throw new ReportReadError("NOT_DOCX", "文件中没有 Word 正文（word/document.xml），无法读取");
+  if (!files.has(mainPart) && wanted(mainPart))
+    throw new ReportReadError("NOT_DOCX", "文件中没有 Word 正文（word/document.xml），无法读取");
   return { files, mainPart };
 }
 
@@ -113,14 +121,13 @@ export function parsePart(pkg: DocxPackage, path: string): { xml: string; root: 
   try {
     return { xml, root: parseXml(xml) };
   } catch (error) {
-    if (error instanceof XmlError)
-      throw new ReportReadError(
-        "BAD_XML",
-        `文档内容已损坏（${path}：${error.message}），无法读取。请在 Word 中打开并重新保存`,
-        error.detail,
-      );
+    if (error instanceof XmlError) throw xmlPartError(path, error);
     throw error;
   }
+}
+
+export function xmlPartError(path: string, error: XmlError): ReportReadError {
+  return new ReportReadError("BAD_XML", `文档内容已损坏（${path}：${error.message}），无法读取。请在 Word 中打开并重新保存`, error.detail);
 }
 
 export function saveDocx(pkg: DocxPackage): Uint8Array {
@@ -157,4 +164,11 @@ export function relationshipTarget(pkg: DocxPackage, source: string, typeSuffix:
 export function relsPathOf(part: string): string {
   const slash = part.lastIndexOf("/");
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** The annotation state kept in the package, and its part. */
+export function stateOf(pkg: DocxPackage): { state: AnnotationState; statePart: string | null } {
+  const statePart =
+    [...pkg.files.keys()].find((path) => /^customXml\/item\d+\.xml$/.test(path) && isAnnotationPart(partText(pkg, path) ?? "")) ?? null;
+  return { state: statePart ? parseState(partText(pkg, statePart)!) : EMPTY_STATE, statePart };
 }

@@ -3,16 +3,16 @@
  * tables copied into another document), else by the labels of its tables, like last year's hand-typed report or
  * a WPS-made template.
  */
-import { EMPTY_STATE, type AnnotationState } from "../domain/annotations";
+import type { AnnotationState } from "../domain/annotations";
 import { readFinding } from "../domain/findings";
 import { isCellId } from "../domain/cells";
 import type { Grid, GridRow, ReadOptions, ReportReading } from "../domain/reading";
 import { readingFromControls } from "../readers/controls";
 import { readingFromGrids } from "../readers/gridReader";
 import { hasExtension, startsWith, type ReportReader } from "../readers/registry";
-import { isAnnotationPart, parseState } from "../util/annotationPart";
 import { ancestor, child, descendants, type XmlElement } from "../util/xml";
-import { openDocx, parsePart, partText, type DocxPackage } from "./package";
+import { openDocx, parsePart, stateOf, type DocxPackage } from "./package";
+import { streamDocxReport } from "./streamReader";
 import { wordText } from "./wordText";
 
 export interface DocxDocument {
@@ -48,10 +48,7 @@ export function loadDocx(bytes: Uint8Array): DocxDocument {
 /** (Re)reads a package, e.g. after clearing marks in memory. */
 export function loadDocxPackage(pkg: DocxPackage): DocxDocument {
   const { xml, root } = parsePart(pkg, pkg.mainPart);
-  const statePart =
-    [...pkg.files.keys()].find((path) => /^customXml\/item\d+\.xml$/.test(path) && isAnnotationPart(partText(pkg, path) ?? "")) ?? null;
-  const state = statePart ? parseState(partText(pkg, statePart)!) : EMPTY_STATE;
-  return { pkg, xml, root, state, statePart };
+  return { pkg, xml, root, ...stateOf(pkg) };
 }
 
 function tagOf(sdt: XmlElement): string | undefined {
@@ -180,8 +177,9 @@ export function readDocx(doc: DocxDocument, options: ReadOptions = {}): DocxRead
   return { reading: { ...reading, dismissed }, by: "labels" };
 }
 
+/** The reading a check needs: streamed, or from the tree where the document holds what the stream leaves to it. */
 export function readDocxReport(bytes: Uint8Array, options: ReadOptions = {}): ReportReading {
-  return readDocx(loadDocx(bytes), options).reading;
+  return streamDocxReport(bytes, options) ?? readDocx(loadDocx(bytes), options).reading;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];

@@ -8,6 +8,7 @@
  * code units of the string it was given, which is what `String.prototype.slice` takes.
  */
 import { SaxesParser, type SaxesTagNS } from "saxes";
+import { scanFast } from "./xmlFast";
 
 /** A document that is not well-formed XML, or one we refuse (DTD, too deep, too large); `detail` keeps the parser's words. */
 export class XmlError extends Error {
@@ -59,94 +60,166 @@ export const KNOWN_PREFIXES: Record<string, string> = {
   "http://schemas.openxmlformats.org/officeDocument/2006/customXml": "ds",
 };
 
-function canonicalName(node: { name: string; prefix: string; local: string; uri: string }): string {
-  if (node.name.startsWith("xmlns")) return node.name;
-  const prefix = KNOWN_PREFIXES[node.uri];
-  if (prefix === undefined) return node.name;
+function canonicalName(raw: string, uri: string, local: string): string {
+  if (raw.startsWith("xmlns")) return raw;
+  const prefix = KNOWN_PREFIXES[uri];
+  if (prefix === undefined) return raw;
   // Package parts use a default namespace; keep their plain local names (Relationship, Override …).
-  if (prefix === "rel" || prefix === "ct") return node.local;
-  return `${prefix}:${node.local}`;
+  if (prefix === "rel" || prefix === "ct") return local;
+  return `${prefix}:${local}`;
+}
+
+/**
+ * What a reader of XML is told, in document order, with offsets in the text given. Names are canonical (see
+ * `KNOWN_PREFIXES`); `attrs` holds name, value, name, value … and is reused once `open` returns. A self-closing
+ * element is opened and closed at its end (closeStart = end = openEnd).
+ */
+export interface XmlEvents {
+  open(name: string, attrs: readonly string[], start: number, openEnd: number): void;
+  close(name: string, closeStart: number, end: number): void;
+  /** Character data inside the document element: text and CDATA, references decoded. */
+  text(text: string): void;
 }
 
 function position(parser: SaxesParser): string {
   return `第 ${parser.line} 行第 ${parser.column} 列`;
 }
 
-/** Parses a whole document and returns its root element. */
-export function parseXml(input: string, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlElement {
+/**
+ * Reads a whole document, telling a reader made by `create` what it holds, and returns that reader. The common
+ * forms go through the fast path (`xmlFast.ts`); anything else, and every error, through saxes, with a fresh reader.
+ */
+export function scanXml<Reader extends XmlEvents>(input: string, create: () => Reader, limits: XmlLimits = DEFAULT_XML_LIMITS): Reader {
   // A byte-order mark is not part of the document; offsets stay those of `input`.
   const base = input.startsWith("\ufeff") ? 1 : 0;
+  const fast = create();
+  if (scanFast(input, base, fast, limits, canonicalName)) return fast;
+  const reader = create();
+  scanWithSaxes(input, base, reader, limits);
+  return reader;
+}
+
+/** One parser alone, for the tests that hold the fast path to saxes: false where the fast path leaves the text to saxes. */
+export function scanXmlWith(parser: "fast" | "saxes", input: string, events: XmlEvents, limits: XmlLimits = DEFAULT_XML_LIMITS): boolean {
+  const base = input.startsWith("\ufeff") ? 1 : 0;
+  if (parser === "fast") return scanFast(input, base, events, limits, canonicalName);
+  scanWithSaxes(input, base, events, limits);
+  return true;
+}
+
+function scanWithSaxes(input: string, base: number, events: XmlEvents, limits: XmlLimits): void {
   const source = base ? input.slice(1) : input;
   const parser = new SaxesParser({ xmlns: true, position: true });
-  const document: XmlElement = {
-    name: "#document",
-    attrs: new Map(),
-    start: 0,
-    openEnd: 0,
-    closeStart: input.length,
-    end: input.length,
-    children: [],
-    parent: null,
-    text: "",
-  };
-  let current = document;
   let depth = 0;
   let elements = 0;
+  let roots = 0;
   let failure: XmlError | null = null;
   const fail = (error: XmlError) => {
     failure ??= error;
     throw error;
   };
-
+  const attrs: string[] = [];
+  let readerThrew = false;
+  const tell = (call: () => void) => {
+    try {
+      call();
+    } catch (error) {
+      readerThrew = true;
+      throw error;
+    }
+  };
   parser.on("error", (error) => fail(new XmlError(`XML 格式不正确（${position(parser)}）`, error.message)));
   parser.on("doctype", () => fail(new XmlError("文档含有 DTD（文档类型声明），出于安全原因不予读取")));
   parser.on("opentag", (tag: SaxesTagNS) => {
     if (++depth > limits.maxDepth) fail(new XmlError(`XML 嵌套超过 ${limits.maxDepth} 层，不像正常的文档，已拒绝读取`));
     if (++elements > limits.maxElements) fail(new XmlError(`XML 元素超过 ${limits.maxElements} 个，已拒绝读取`));
+    if (depth === 1) roots++;
     const openEnd = base + parser.position;
-    const start = input.lastIndexOf("<", openEnd - 1);
-    const attrs = new Map<string, string>();
-    for (const attribute of Object.values(tag.attributes)) attrs.set(canonicalName(attribute), attribute.value);
+    attrs.length = 0;
+    for (const attribute of Object.values(tag.attributes))
+      attrs.push(canonicalName(attribute.name, attribute.uri, attribute.local), attribute.value);
+    const name = canonicalName(tag.name, tag.uri, tag.local);
+    tell(() => events.open(name, attrs, input.lastIndexOf("<", openEnd - 1), openEnd));
+    if (tag.isSelfClosing) {
+      tell(() => events.close(name, openEnd, openEnd));
+      depth--;
+    }
+  });
+  parser.on("closetag", (tag: SaxesTagNS) => {
+    if (tag.isSelfClosing) return;
+    const end = base + parser.position;
+    tell(() => events.close(canonicalName(tag.name, tag.uri, tag.local), input.lastIndexOf("<", end - 1), end));
+    depth--;
+  });
+  parser.on("text", (text) => {
+    if (depth > 0) tell(() => events.text(text));
+  });
+  parser.on("cdata", (text) => {
+    if (depth > 0) tell(() => events.text(text));
+  });
+  try {
+    parser.write(source).close();
+  } catch (error) {
+    if (failure) throw failure;
+    // What the reader threw is the reader's (a stream reader that leaves the document to the tree); the rest is saxes's.
+    if (error instanceof XmlError || readerThrew) throw error;
+    throw new XmlError("XML 格式不正确", (error as Error).message);
+  }
+  if (roots !== 1) throw new XmlError("XML 文档应有且只有一个根元素");
+}
+
+/** Builds the element tree, offsets and all. */
+class TreeBuilder implements XmlEvents {
+  readonly document: XmlElement;
+  private current: XmlElement;
+
+  constructor(length: number) {
+    this.document = {
+      name: "#document",
+      attrs: new Map(),
+      start: 0,
+      openEnd: 0,
+      closeStart: length,
+      end: length,
+      children: [],
+      parent: null,
+      text: "",
+    };
+    this.current = this.document;
+  }
+
+  open(name: string, attrs: readonly string[], start: number, openEnd: number): void {
+    const map = new Map<string, string>();
+    for (let i = 0; i < attrs.length; i += 2) map.set(attrs[i]!, attrs[i + 1]!);
     const element: XmlElement = {
-      name: canonicalName(tag),
-      attrs,
+      name,
+      attrs: map,
       start,
       openEnd,
       closeStart: openEnd,
       end: openEnd,
       children: [],
-      parent: current,
+      parent: this.current,
       text: "",
     };
-    current.children.push(element);
-    current = element;
-    if (tag.isSelfClosing) close(openEnd, openEnd);
-  });
-  const close = (closeStart: number, end: number) => {
-    current.closeStart = closeStart;
-    current.end = end;
-    current = current.parent!;
-    depth--;
-  };
-  parser.on("closetag", (tag: SaxesTagNS) => {
-    if (tag.isSelfClosing) return;
-    const end = base + parser.position;
-    close(input.lastIndexOf("<", end - 1), end);
-  });
-  parser.on("text", (text) => {
-    if (current !== document) current.text += text;
-  });
-  parser.on("cdata", (text) => {
-    if (current !== document) current.text += text;
-  });
-
-  try {
-    parser.write(source).close();
-  } catch (error) {
-    if (failure) throw failure;
-    if (error instanceof XmlError) throw error;
-    throw new XmlError("XML 格式不正确", (error as Error).message);
+    this.current.children.push(element);
+    this.current = element;
   }
+
+  close(_name: string, closeStart: number, end: number): void {
+    this.current.closeStart = closeStart;
+    this.current.end = end;
+    this.current = this.current.parent!;
+  }
+
+  text(text: string): void {
+    this.current.text += text;
+  }
+}
+
+/** Parses a whole document and returns its root element. */
+export function parseXml(input: string, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlElement {
+  const { document } = scanXml(input, () => new TreeBuilder(input.length), limits);
   if (document.children.length !== 1) throw new XmlError("XML 文档应有且只有一个根元素");
   const root = document.children[0]!;
   root.parent = null;

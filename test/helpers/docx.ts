@@ -21,3 +21,8 @@ export { fillControls } from "../support/controlTyping";
 export function unwrapControls(xml: string): string {
   return xml.replace(/<w:sdt><w:sdtPr>.*?<\/w:sdtPr><w:sdtContent>/g, "").replace(/<\/w:sdtContent><\/w:sdt>/g, "");
 }
+
+/** Without the hosts' handles (`source`), which only the tree reader has: what a check sees. */
+export function withoutSources<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (key, inner: unknown) => (key === "source" ? undefined : inner))) as T;
+}

@@ -8,6 +8,7 @@ import { readDocxReport } from "../../src/docx/reader";
 import { templateDocx } from "../../src/docx/template";
 import { applySplices, child, descendants, parseXml } from "../../src/util/xml";
 import { withDocumentXml } from "../helpers/docx";
+import { expectStreamAgrees } from "../docx/streamAgreement";
 import { messageOf } from "../helpers/messages";
 
 const TEMPLATE = templateDocx(FORMAT_2021, { organization: "某市某局", year: 2024 });
@@ -33,6 +34,7 @@ function withControl(content: string, options: { whole?: boolean; properties?: s
 }
 
 function cellOf(bytes: Uint8Array) {
+  expectStreamAgrees(bytes);
   const reading = readDocxReport(bytes);
   const result = checkReport(reading);
   const texts = reading.cells.filter((cell) => cell.id === CELL).map((cell) => cell.text);
