@@ -12,13 +12,21 @@ import { readFailure } from "../readers/failure";
 import { readWith } from "../readers/registry";
 import { readInput } from "./io";
 import { CLI_READERS } from "./readers";
-import type { FileReport } from "./report";
+import { renderReport, type FileReport, type RenderOptions } from "./report";
+import { spooledReport, type SpooledReport } from "./spool";
 
 export interface CheckRequest {
   file: string;
   year: number | null;
   /** Keep the cells' texts (for an export). */
   keepCells: boolean;
+  /** How the command prints a report: rendered where the file is checked, so that workers share that work too. */
+  render: RenderOptions;
+}
+
+/** A file checked and rendered, ready for the spool. */
+export async function checkAndRender(request: CheckRequest): Promise<SpooledReport> {
+  return spooledReport(await checkOneFile(request), (report) => renderReport(report, request.render));
 }
 
 export async function checkOneFile({ file, year, keepCells }: CheckRequest): Promise<FileReport> {
@@ -45,12 +53,12 @@ export function defaultJobs(): number {
 export async function checkFiles(
   requests: readonly CheckRequest[],
   jobs: number,
-  onDone: (report: FileReport, index: number) => void,
+  onDone: (report: SpooledReport, index: number) => void,
 ): Promise<void> {
   // A worker takes a few hundred milliseconds to start (it loads the readers): a handful of files is quicker in one.
   const threads = requests.length >= MIN_FILES_FOR_WORKERS ? Math.min(jobs, requests.length) : 1;
   if (threads <= 1 || !existsSync(WORKER_SCRIPT)) {
-    for (const [index, request] of requests.entries()) onDone(await checkOneFile(request), index);
+    for (const [index, request] of requests.entries()) onDone(await checkAndRender(request), index);
     return;
   }
   const done = new Set<number>();
@@ -67,7 +75,7 @@ export async function checkFiles(
         current = next++;
         worker.postMessage(requests[current]);
       };
-      worker.on("message", (report: FileReport) => {
+      worker.on("message", (report: SpooledReport) => {
         done.add(current);
         onDone(report, current);
         give();
@@ -76,7 +84,12 @@ export async function checkFiles(
         // The worker is gone: its file gets the fault, the others go on in a new worker.
         if (current >= 0 && !done.has(current)) {
           done.add(current);
-          onDone({ file: requests[current]!.file, result: null, ...readFailure(error) }, current);
+          const request = requests[current]!;
+          const lost: FileReport = { file: request.file, result: null, ...readFailure(error) };
+          onDone(
+            spooledReport(lost, (report) => renderReport(report, request.render)),
+            current,
+          );
         }
         void runWorker().then(resolve);
       });

@@ -19,8 +19,8 @@ import { expandPaths } from "./files";
 import { OutputError, readInput, writeOutput } from "./io";
 import { NO_PROGRESS, terminalProgress, type Progress } from "./progress";
 import { checkFiles, defaultJobs } from "./checkFiles";
-import { reportJson, reportText, toJson, toText, totalsText, type FileReport } from "./report";
-import { ReportSpool } from "./spool";
+import { renderReport, toJson, toText, totalsText, type FileReport, type RenderOptions } from "./report";
+import { ReportSpool, spooledReport } from "./spool";
 import { figureSheets } from "../domain/figures";
 import { figuresCsv } from "../export/csv";
 import { figuresXlsx } from "../export/xlsx";
@@ -217,13 +217,20 @@ async function runCheck(parsed: ParsedCommand, io: Io): Promise<number> {
   progress.start(files.length);
   const spool = new ReportSpool();
   try {
-    [
+    const render: RenderOptions = { json: parsed.values.json === true, verbose: parsed.values.verbose === true };
+    const notChecked: FileReport[] = [
       ...missing.map((file) => ({ file, result: null, error: "文件或文件夹不存在", errorCode: "NOT_FOUND" })),
       ...skipped.map(({ file, reason }) => ({ file, result: null, error: reason, errorCode: "SKIPPED" })),
-    ].forEach((report, index) => spool.put(index, report));
+    ];
+    notChecked.forEach((report, index) =>
+      spool.put(
+        index,
+        spooledReport(report, (inner) => renderReport(inner, render)),
+      ),
+    );
     const first = spool.count;
     await checkFiles(
-      files.map((file) => ({ file, year, keepCells })),
+      files.map((file) => ({ file, year, keepCells, render })),
       jobs,
       (report, index) => {
         spool.put(first + index, report);
@@ -231,7 +238,7 @@ async function runCheck(parsed: ParsedCommand, io: Io): Promise<number> {
       },
     );
     progress.stop();
-    const counts = writeReports(spool, io, parsed.values.json === true, parsed.values.verbose === true);
+    const counts = writeReports(spool, io, render);
     // The summary page and the workbook hold every report's findings or figures: read back only when asked for.
     if (Object.keys(outputs).length > 0) await writeCheckOutputs(outputs, [...spool.reports()], files, parsed.values.force === true);
     if (files.length > 1 || Object.keys(outputs).length > 0) io.stderr(finalLine(counts, outputs, (Date.now() - started) / 1000));
@@ -252,18 +259,17 @@ interface Counts {
  * Prints the reports one by one from the spool: as text, or as the --json document (pieces that join, line by
  * line, into exactly what JSON.stringify(…, null, 2) writes for the whole).
  */
-function writeReports(spool: ReportSpool, io: Io, json: boolean, verbose: boolean): Counts {
+function writeReports(spool: ReportSpool, io: Io, render: RenderOptions): Counts {
   const counts: Counts = { reports: spool.count, withErrors: 0, unreadable: 0 };
-  if (json) io.stdout('{\n  "reports": [');
+  if (render.json) io.stdout('{\n  "reports": [');
   let index = 0;
-  for (const report of spool.reports()) {
-    if (report.result === null) counts.unreadable++;
-    else if (report.result.errors > 0) counts.withErrors++;
+  for (const piece of spool.outputs((report) => renderReport(report, render))) {
+    if (piece.unreadable) counts.unreadable++;
+    else if (piece.errors > 0) counts.withErrors++;
     const last = ++index === spool.count;
-    if (json) io.stdout(`${JSON.stringify(reportJson(report), null, 2).replace(/^/gm, "    ")}${last ? "" : ","}`);
-    else io.stdout(reportText(report, verbose));
+    io.stdout(render.json && !last ? `${piece.text},` : piece.text);
   }
-  if (json) io.stdout("  ]\n}");
+  if (render.json) io.stdout("  ]\n}");
   else if (spool.count > 1)
     io.stdout(totalsText({ reports: counts.reports, withErrors: counts.withErrors, unreadable: counts.unreadable }));
   return counts;

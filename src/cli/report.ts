@@ -47,6 +47,16 @@ export function reportJson({ file, result, error, detail, errorCode }: FileRepor
   };
 }
 
+export interface RenderOptions {
+  json: boolean;
+  verbose: boolean;
+}
+
+/** A report's piece of the command's output: a member of the --json array (indented to sit in it), or text. */
+export function renderReport(report: FileReport, { json, verbose }: RenderOptions): string {
+  return json ? JSON.stringify(reportJson(report), null, 2).replace(/^/gm, "    ") : reportText(report, verbose);
+}
+
 export function toJson(reports: readonly FileReport[]): object {
   return { reports: reports.map(reportJson) };
 }

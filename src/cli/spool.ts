@@ -8,18 +8,61 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CheckResult } from "../domain/check";
 import { previousYearOf, withPreviousYear, type PreviousYear } from "../domain/crossYear";
 import type { FileReport } from "./report";
 
-interface Entry {
-  offset: number;
-  length: number;
+/**
+ * A finished report as the spool takes it: already rendered where it was checked (a worker thread, in parallel),
+ * with what the year after and the counts need.
+ */
+export interface SpooledReport {
+  file: string;
+  /** The report as JSON (cells as pairs): for the summary and workbook, and for a report the year before changes. */
+  stored: string;
+  /** Its piece of the command's output (see renderReport). */
+  rendered: string;
   agency: string | null;
+  year: number | null;
   previous: PreviousYear | null;
+  errors: number;
+  unreadable: boolean;
 }
 
 type Stored = Omit<FileReport, "cells"> & { cells?: [string, string][] };
+
+export function spooledReport(report: FileReport, render: (report: FileReport) => string): SpooledReport {
+  const result = report.result;
+  const dated = result?.organization && result.year ? result : null;
+  const stored: Stored = { ...report, cells: report.cells ? [...report.cells] : undefined };
+  return {
+    file: report.file,
+    stored: JSON.stringify(stored),
+    rendered: render(report),
+    agency: dated?.organization ?? null,
+    year: dated?.year ?? null,
+    previous: dated ? previousYearOf(dated) : null,
+    errors: result?.errors ?? 0,
+    unreadable: result === null,
+  };
+}
+
+/** One report's piece of the output, and what it counts for. */
+export interface OutputPiece {
+  text: string;
+  errors: number;
+  unreadable: boolean;
+}
+
+interface Entry {
+  offset: number;
+  storedBytes: number;
+  renderedBytes: number;
+  agency: string | null;
+  year: number | null;
+  previous: PreviousYear | null;
+  errors: number;
+  unreadable: boolean;
+}
 
 export class ReportSpool {
   private readonly folder = mkdtempSync(join(tmpdir(), "gov-report-spool-"));
@@ -33,47 +76,78 @@ export class ReportSpool {
   }
 
   /** Stores the report at `index` (reports may finish out of order on worker threads). */
-  put(index: number, report: FileReport): void {
-    const stored: Stored = { ...report, cells: report.cells ? [...report.cells] : undefined };
-    const bytes = Buffer.from(`${JSON.stringify(stored)}\n`, "utf8");
-    writeSync(this.fd, bytes, 0, bytes.length, this.size);
-    const result = report.result;
+  put(index: number, report: SpooledReport): void {
+    const stored = Buffer.from(`${report.stored}\n`, "utf8");
+    const rendered = Buffer.from(report.rendered, "utf8");
+    writeSync(this.fd, stored, 0, stored.length, this.size);
+    writeSync(this.fd, rendered, 0, rendered.length, this.size + stored.length);
+    const { agency, year, previous, errors, unreadable } = report;
     this.entries[index] = {
       offset: this.size,
-      length: bytes.length,
-      agency: result?.organization && result.year ? result.organization : null,
-      previous: result?.organization && result.year ? previousYearOf(result) : null,
+      storedBytes: stored.length,
+      renderedBytes: rendered.length,
+      agency,
+      year,
+      previous,
+      errors,
+      unreadable,
     };
-    this.size += bytes.length;
-    if (result?.organization && result.year) {
-      const key = `${result.organization}\u0000${result.year}`;
+    this.size += stored.length + rendered.length;
+    if (agency !== null && year !== null) {
+      const key = `${agency}\u0000${year}`;
       const known = this.byAgencyYear.get(key);
       if (known === undefined || index < known) this.byAgencyYear.set(key, index);
     }
   }
 
-  private read(index: number): FileReport {
-    const { offset, length } = this.entries[index]!;
+  private bytes(offset: number, length: number): string {
     const bytes = Buffer.alloc(length);
     readSync(this.fd, bytes, 0, length, offset);
-    const stored = JSON.parse(bytes.toString("utf8")) as Stored;
+    return bytes.toString("utf8");
+  }
+
+  private read(index: number): FileReport {
+    const { offset, storedBytes } = this.entries[index]!;
+    const stored = JSON.parse(this.bytes(offset, storedBytes)) as Stored;
     return { ...stored, cells: stored.cells ? new Map(stored.cells) : undefined };
   }
 
   /** The first report of the agency's year before, as checkAcrossYears pairs them. */
-  private previousOf(index: number, result: CheckResult): PreviousYear | null {
-    const agency = this.entries[index]!.agency;
-    if (agency === null || result.year === null) return null;
-    const match = this.byAgencyYear.get(`${agency}\u0000${result.year - 1}`);
+  private previousOf(index: number): PreviousYear | null {
+    const { agency, year } = this.entries[index]!;
+    if (agency === null || year === null) return null;
+    const match = this.byAgencyYear.get(`${agency}\u0000${year - 1}`);
     return match === undefined ? null : this.entries[match]!.previous;
   }
 
-  /** Every report in the files' order, with the findings its agency's report of the year before gives it. */
+  /** The report at `index` with the findings its agency's report of the year before gives it. */
+  private report(index: number): FileReport {
+    const report = this.read(index);
+    const previous = report.result ? this.previousOf(index) : null;
+    return previous && report.result ? { ...report, result: withPreviousYear(previous, report.result) } : report;
+  }
+
+  /** Every report in the files' order, with the cross-year findings. */
   *reports(): Generator<FileReport> {
+    for (let index = 0; index < this.entries.length; index++) yield this.report(index);
+  }
+
+  /**
+   * Every report's piece of the output in the files' order: as rendered when it was checked, unless the report of
+   * its agency's year before adds findings to it, when it is rendered again with them.
+   */
+  *outputs(render: (report: FileReport) => string): Generator<OutputPiece> {
     for (let index = 0; index < this.entries.length; index++) {
-      const report = this.read(index);
-      const previous = report.result ? this.previousOf(index, report.result) : null;
-      yield previous && report.result ? { ...report, result: withPreviousYear(previous, report.result) } : report;
+      const entry = this.entries[index]!;
+      if (this.previousOf(index)) {
+        const report = this.report(index);
+        yield { text: render(report), errors: report.result?.errors ?? 0, unreadable: report.result === null };
+      } else
+        yield {
+          text: this.bytes(entry.offset + entry.storedBytes, entry.renderedBytes),
+          errors: entry.errors,
+          unreadable: entry.unreadable,
+        };
     }
   }
 

@@ -107,8 +107,17 @@ const FOLLOWED_NAMES = [
   "w:cr",
 ] as const;
 type Followed = (typeof FOLLOWED_NAMES)[number];
-/** By name: one lookup an element, then the switch compares the table's own strings. */
-const FOLLOWED = new Map<string, Followed>(FOLLOWED_NAMES.map((name) => [name, name]));
+const FOLLOWED = new Set<string>(FOLLOWED_NAMES);
+interface Role {
+  followed: Followed | null;
+  skipped: boolean;
+}
+/** What an element is to this reader, by name: one lookup an element (null: left to the tree). */
+const ROLES = new Map<string, Role | null>([
+  ...FOLLOWED_NAMES.map((name): [string, Role] => [name, { followed: name, skipped: SKIPPED.has(name) }]),
+  ...[...SKIPPED].filter((name) => !FOLLOWED.has(name)).map((name): [string, Role] => [name, { followed: null, skipped: true }]),
+  ...[...LEFT_TO_TREE].map((name): [string, null] => [name, null]),
+]);
 const OTHER: Frame = { kind: "other" };
 
 /** Thrown inside the scan when the document holds what only the tree reader follows. */
@@ -134,10 +143,14 @@ class DocxStream implements XmlEvents {
       if (name === "w:sdtPr" && parent.seenChild) throw new LeftToTree();
       parent.seenChild = true;
     }
-    if (LEFT_TO_TREE.has(name)) throw new LeftToTree();
-    if (SKIPPED.has(name)) this.skipped++;
-    const followed = FOLLOWED.get(name);
-    this.frames.push(followed ? this.frameFor(followed, attrs, parent) : OTHER);
+    const role = ROLES.get(name);
+    if (role === undefined) {
+      this.frames.push(OTHER);
+      return;
+    }
+    if (role === null) throw new LeftToTree();
+    if (role.skipped) this.skipped++;
+    this.frames.push(role.followed ? this.frameFor(role.followed, attrs, parent) : OTHER);
   }
 
   private frameFor(name: Followed, attrs: readonly string[], parent: Frame | undefined): Frame {
@@ -284,7 +297,7 @@ class DocxStream implements XmlEvents {
 
   close(name: string): void {
     const frame = this.frames.pop()!;
-    if (SKIPPED.has(name)) this.skipped--;
+    if (ROLES.get(name)?.skipped) this.skipped--;
     switch (frame.kind) {
       case "t":
         // Its whole text is one piece; an empty one still counts (wordText pushes it).

@@ -78,5 +78,11 @@ describe("checks across two years of one agency", () => {
       [],
     ]);
     expect(status).toBe(1);
+    // As text too: the 2024 report, checked before its year before was read, is printed again with X1.
+    let text = "";
+    expect(await main(["check", folder], { stdout: (piece) => (text += piece), stderr: () => undefined })).toBe(1);
+    const block2024 = text.slice(text.indexOf("2024.txt =="), text.indexOf("other.txt =="));
+    expect(block2024).toContain("[X1]");
+    expect(text).toContain("共 3 份报告：2 份有错误，1 份未发现错误");
   });
 });
