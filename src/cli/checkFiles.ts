@@ -49,7 +49,14 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
-/** Checks the files, handing each report to `onDone` with its index as it finishes; nothing is kept here. */
+/** Requests a worker holds at once: the next is there when it finishes one, while this thread is busy checking. */
+const IN_FLIGHT = 2;
+
+/**
+ * Checks the files, handing each report to `onDone` with its index as it finishes; nothing is kept here. With N
+ * jobs, this thread is one of the N and N − 1 workers are the others: one V8 heap fewer than N workers, and this
+ * thread has little else to do.
+ */
 export async function checkFiles(
   requests: readonly CheckRequest[],
   jobs: number,
@@ -57,43 +64,76 @@ export async function checkFiles(
 ): Promise<void> {
   // A worker takes a few hundred milliseconds to start (it loads the readers): a handful of files is quicker in one.
   const threads = requests.length >= MIN_FILES_FOR_WORKERS ? Math.min(jobs, requests.length) : 1;
-  if (threads <= 1 || !existsSync(WORKER_SCRIPT)) {
-    for (const [index, request] of requests.entries()) onDone(await checkAndRender(request), index);
-    return;
+  const queue = new WorkQueue(requests.length);
+  const lanes =
+    threads > 1 && existsSync(WORKER_SCRIPT) ? Array.from({ length: threads - 1 }, () => runWorker(requests, queue, onDone)) : [];
+  lanes.push(runHere(requests, queue, onDone, lanes.length > 0));
+  await Promise.all(lanes);
+}
+
+/** The files not yet given out, in order; those a dead worker had not begun come first again. */
+class WorkQueue {
+  private next = 0;
+  private readonly again: number[] = [];
+  constructor(private readonly length: number) {}
+  take(): number | null {
+    if (this.again.length > 0) return this.again.shift()!;
+    return this.next < this.length ? this.next++ : null;
   }
-  const done = new Set<number>();
-  let next = 0;
-  const runWorker = () =>
-    new Promise<void>((resolve) => {
-      const worker = new Worker(WORKER_SCRIPT);
-      let current = -1;
-      const give = () => {
-        if (next >= requests.length) {
-          void worker.terminate().then(() => resolve());
-          return;
-        }
-        current = next++;
-        worker.postMessage(requests[current]);
-      };
-      worker.on("message", (report: SpooledReport) => {
-        done.add(current);
-        onDone(report, current);
-        give();
-      });
-      worker.on("error", (error) => {
-        // The worker is gone: its file gets the fault, the others go on in a new worker.
-        if (current >= 0 && !done.has(current)) {
-          done.add(current);
-          const request = requests[current]!;
-          const lost: FileReport = { file: request.file, result: null, ...readFailure(error) };
-          onDone(
-            spooledReport(lost, (report) => renderReport(report, request.render)),
-            current,
-          );
-        }
-        void runWorker().then(resolve);
-      });
+  giveBack(indexes: readonly number[]): void {
+    this.again.push(...indexes);
+  }
+}
+
+async function runHere(
+  requests: readonly CheckRequest[],
+  queue: WorkQueue,
+  onDone: (report: SpooledReport, index: number) => void,
+  withWorkers: boolean,
+): Promise<void> {
+  for (let index = queue.take(); index !== null; index = queue.take()) {
+    onDone(await checkAndRender(requests[index]!), index);
+    // Let the workers' messages in between two files (a check is synchronous work).
+    if (withWorkers) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function runWorker(
+  requests: readonly CheckRequest[],
+  queue: WorkQueue,
+  onDone: (report: SpooledReport, index: number) => void,
+): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const worker = new Worker(WORKER_SCRIPT);
+    // What the worker holds, in the order it checks them (one at a time).
+    const held: number[] = [];
+    const give = () => {
+      while (held.length < IN_FLIGHT) {
+        const index = queue.take();
+        if (index === null) break;
+        held.push(index);
+        worker.postMessage(requests[index]);
+      }
+      if (held.length === 0) void worker.terminate().then(() => resolve());
+    };
+    worker.on("message", (report: SpooledReport) => {
+      onDone(report, held.shift()!);
       give();
     });
-  await Promise.all(Array.from({ length: threads }, runWorker));
+    worker.on("error", (error) => {
+      // The worker is gone: the file it was checking gets the fault; the one it had not begun goes back.
+      const lost = held.shift();
+      if (lost !== undefined) {
+        const request = requests[lost]!;
+        const report: FileReport = { file: request.file, result: null, ...readFailure(error) };
+        onDone(
+          spooledReport(report, (inner) => renderReport(inner, request.render)),
+          lost,
+        );
+      }
+      queue.giveBack(held.splice(0));
+      void runWorker(requests, queue, onDone).then(resolve);
+    });
+    give();
+  });
 }

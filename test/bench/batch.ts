@@ -71,5 +71,10 @@ export function batchFigures(count: number) {
     reportsPerSecond: round(count / one.seconds),
     reportsPerSecondAllCores: round(count / all.seconds),
     peakRssMB: Math.max(one.peakRssMB, all.peakRssMB),
+    // The same run on every core (the command's default), against the same single-threaded floor.
+    checkSecondsAllCores: round(all.seconds),
+    ratioToFloorAllCores: round(all.seconds / floor),
+    peakRssMBOneThread: one.peakRssMB,
+    peakRssMBAllCores: all.peakRssMB,
   };
 }

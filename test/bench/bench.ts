@@ -185,7 +185,8 @@ function batchMain(): void {
   for (const figures of batch) {
     console.log(
       `${figures.reports} 份：解压并扫描 ${figures.floorSeconds} s；检查（--jobs 1）${figures.checkSeconds} s，为前者的 ${figures.ratioToFloor} 倍；` +
-        `每秒 ${figures.reportsPerSecond} 份，全部核心 ${figures.reportsPerSecondAllCores} 份；内存峰值 ${figures.peakRssMB} MB`,
+        `每秒 ${figures.reportsPerSecond} 份；全部核心 ${figures.checkSecondsAllCores} s（${figures.ratioToFloorAllCores} 倍），每秒 ${figures.reportsPerSecondAllCores} 份；` +
+        `内存峰值 ${figures.peakRssMBOneThread} MB（单线程）、${figures.peakRssMBAllCores} MB（全部核心）`,
     );
   }
 }
