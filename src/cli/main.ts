@@ -23,7 +23,7 @@ import { renderReport, toJson, toText, totalsText, type FileReport, type RenderO
 import { ReportSpool, spooledReport } from "./spool";
 import { figureSheets } from "../domain/figures";
 import { figuresCsv } from "../export/csv";
-import { figuresXlsx } from "../export/xlsx";
+import { figuresXlsxStreamed } from "./xlsxFile";
 import { summaryHtml } from "../export/summaryPage";
 
 const FORMAT_CHOICES = FORMATS.map((format) => format.id).join("|");
@@ -128,18 +128,23 @@ function checkOutputs(parsed: ParsedCommand): { summary?: string; xlsx?: string;
   return outputs;
 }
 
+/** The summary and the workbook read the reports back from the spool one by one: each keeps only what it shows. */
 async function writeCheckOutputs(
   outputs: ReturnType<typeof checkOutputs>,
-  reports: readonly FileReport[],
+  reports: () => Iterable<FileReport>,
   inputs: string[],
   force: boolean,
 ) {
-  const figures = () => figureSheets(reports.map((report) => ({ ...report, cells: report.cells ?? new Map<string, string>() })));
+  const withCells = function* () {
+    for (const report of reports()) yield { ...report, cells: report.cells ?? new Map<string, string>() };
+  };
+  let sheets: ReturnType<typeof figureSheets> | undefined;
+  const figures = () => (sheets ??= figureSheets(withCells()));
   if (outputs.summary) {
     const generated = new Date().toLocaleString("zh-CN", { hour12: false });
-    writeOutput(outputs.summary, new TextEncoder().encode(summaryHtml(reports, generated)), inputs, force);
+    writeOutput(outputs.summary, new TextEncoder().encode(summaryHtml(reports(), generated)), inputs, force);
   }
-  if (outputs.xlsx) writeOutput(outputs.xlsx, await figuresXlsx(figures()), inputs, force);
+  if (outputs.xlsx) writeOutput(outputs.xlsx, await figuresXlsxStreamed(figures()), inputs, force);
   if (outputs.csv) writeOutput(outputs.csv, figuresCsv(figures()), inputs, force);
 }
 
@@ -240,7 +245,7 @@ async function runCheck(parsed: ParsedCommand, io: Io): Promise<number> {
     progress.stop();
     const counts = writeReports(spool, io, render);
     // The summary page and the workbook hold every report's findings or figures: read back only when asked for.
-    if (Object.keys(outputs).length > 0) await writeCheckOutputs(outputs, [...spool.reports()], files, parsed.values.force === true);
+    if (Object.keys(outputs).length > 0) await writeCheckOutputs(outputs, () => spool.reports(), files, parsed.values.force === true);
     if (files.length > 1 || Object.keys(outputs).length > 0) io.stderr(finalLine(counts, outputs, (Date.now() - started) / 1000));
     if (counts.unreadable > 0) return 2;
     return counts.withErrors > 0 ? 1 : 0;

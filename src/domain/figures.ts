@@ -4,6 +4,7 @@
  * Pure data: the CSV and .xlsx writers (src/export/) and every host build their output from this.
  */
 import type { CheckResult } from "./check";
+import type { CellDecl } from "./formatModel";
 import { TABLE_NAMES, formatCells } from "./cells";
 import type { Finding } from "./findings";
 import { FORMATS, formatById } from "./formats";
@@ -60,9 +61,8 @@ export function figureColumns(formatIds: readonly string[]): FigureColumn[] {
   return columns;
 }
 
-function cellValue(text: string | undefined, id: string, formatId: string | null): FigureValue {
+function cellValue(text: string | undefined, decl: CellDecl | undefined): FigureValue {
   if (text === undefined || text.trim() === "") return null;
-  const decl = formatId ? formatCells(formatById(formatId)).find((cell) => cell.id === id) : undefined;
   if (!decl) return text;
   const number = typedNumber(parseCellText(text, decl.valueType, decl.unit));
   return number ?? text;
@@ -83,29 +83,47 @@ function findingRow(file: string, finding: Finding): FigureValue[] {
   ];
 }
 
-export function figureSheets(reports: readonly ReportFigures[]): FigureSheets {
-  const read = reports.filter((report) => report.result !== null);
-  const columns = figureColumns(read.map((report) => report.result!.format ?? ""));
-  const rows = read.map(({ file, result, cells }) => {
-    const format = result!.format;
-    return [
-      file,
-      result!.organization,
-      result!.year,
-      format ? formatLabel(format) : null,
-      result!.errors,
-      result!.warnings,
-      result!.cellsRead,
-      ...columns.map((column) => cellValue(cells.get(column.id), column.id, format)),
-    ];
+/**
+ * The sheets, in one pass over the reports (a folder's may be read back one by one from disk): each report keeps
+ * only its row of values in its own format's cell order and its findings' rows, and the rows are laid on the
+ * columns of every format seen once the last report is in.
+ */
+export function figureSheets(reports: Iterable<ReportFigures>): FigureSheets {
+  // values: in the format's cell order; for a report of no known format, the texts as typed, by cell id.
+  const read: { leading: FigureValue[]; format: string | null; values: FigureValue[] | ReadonlyMap<string, string> }[] = [];
+  const findings: FigureValue[][] = [];
+  const failures: FigureValue[][] = [];
+  for (const { file, result, cells, error, errorCode } of reports) {
+    if (result === null) {
+      failures.push([file, error, errorCode ?? null]);
+      continue;
+    }
+    const format = result.format;
+    const own = format ? formatCells(formatById(format)) : [];
+    read.push({
+      leading: [
+        file,
+        result.organization,
+        result.year,
+        format ? formatLabel(format) : null,
+        result.errors,
+        result.warnings,
+        result.cellsRead,
+      ],
+      format,
+      values: format ? own.map((cell) => cellValue(cells.get(cell.id), cell)) : cells,
+    });
+    for (const finding of result.findings) findings.push(findingRow(file, finding));
+  }
+  const columns = figureColumns(read.map((report) => report.format ?? ""));
+  const places = new Map<string, Map<string, number>>();
+  const placeOf = (format: string) =>
+    places.get(format) ?? places.set(format, new Map(formatCells(formatById(format)).map((cell, index) => [cell.id, index]))).get(format)!;
+  const rows = read.map(({ leading, format, values }) => {
+    if (!Array.isArray(values))
+      return [...leading, ...columns.map((column) => cellValue((values as ReadonlyMap<string, string>).get(column.id), undefined))];
+    const place = placeOf(format!);
+    return [...leading, ...columns.map((column) => (place.has(column.id) ? values[place.get(column.id)!]! : null))];
   });
-  return {
-    leading: LEADING_COLUMNS,
-    columns,
-    rows,
-    findingHeader: FINDING_COLUMNS,
-    findings: read.flatMap(({ file, result }) => result!.findings.map((finding) => findingRow(file, finding))),
-    failureHeader: FAILURE_COLUMNS,
-    failures: reports.filter((report) => report.result === null).map((report) => [report.file, report.error, report.errorCode ?? null]),
-  };
+  return { leading: LEADING_COLUMNS, columns, rows, findingHeader: FINDING_COLUMNS, findings, failureHeader: FAILURE_COLUMNS, failures };
 }

@@ -37,9 +37,9 @@ function commonFolder(files: readonly string[]): string {
   return first.slice(0, length).join("");
 }
 
-function entryData({ file, result, error }: SummaryEntry, folder: string): EntryData {
+function entryData({ file, result, error }: SummaryEntry): EntryData {
   return {
-    file: file.slice(folder.length),
+    file,
     organization: result?.organization ?? null,
     year: result?.year ?? null,
     format: result?.format ? `${result.format} 年格式` : null,
@@ -164,9 +164,11 @@ const HEADERS: [string, string][] = [
   ["cellsRead", "已读单元格"],
 ];
 
-export function summaryHtml(entries: readonly SummaryEntry[], generated: string): string {
-  const folder = commonFolder(entries.map((entry) => entry.file));
-  const data = entries.map((entry) => entryData(entry, folder));
+/** The page, in one pass over the entries (a folder's may be read back one by one): each keeps only its row's data. */
+export function summaryHtml(entries: Iterable<SummaryEntry>, generated: string): string {
+  const full = Array.from(entries, (entry) => entryData(entry));
+  const folder = commonFolder(full.map((entry) => entry.file));
+  const data = full.map((entry) => ({ ...entry, file: entry.file.slice(folder.length) }));
   const rules = [...new Set(data.flatMap((entry) => entry.findings.map((finding) => finding.rule)))].sort();
   const withErrors = data.filter((entry) => entry.errors > 0).length;
   const failed = data.filter((entry) => entry.error !== null).length;

@@ -3,30 +3,47 @@
  * 0.18.5 with a prototype-pollution advisory): 数据 (one row per report, headed by table, row and column labels),
  * 问题 (every finding), 无法读取 (the files that could not be read). Runs in Node and in the browser.
  */
-import { Workbook, type Worksheet } from "exceljs";
+import { Workbook } from "exceljs";
 import type { FigureSheets, FigureValue } from "../domain/figures";
 
-function addRows(sheet: Worksheet, header: readonly string[], rows: readonly FigureValue[][]): void {
-  sheet.addRow([...header]).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
+/** A sheet as both writers lay it out: header rows in bold, then the rows, the header frozen. */
+export interface SheetPlan {
+  name: string;
+  header: readonly (readonly FigureValue[])[];
+  rows: readonly FigureValue[][];
+  frozen: { xSplit: number; ySplit: number };
+  firstColumnWidth?: number;
 }
 
+export function sheetPlans(sheets: FigureSheets): SheetPlan[] {
+  const blank = sheets.leading.map(() => "");
+  return [
+    {
+      name: "数据",
+      header: [
+        [...sheets.leading, ...sheets.columns.map((column) => column.table)],
+        [...blank, ...sheets.columns.map((column) => column.row)],
+        [...blank, ...sheets.columns.map((column) => column.column)],
+      ],
+      rows: sheets.rows,
+      frozen: { xSplit: 1, ySplit: 3 },
+      firstColumnWidth: 36,
+    },
+    { name: "问题", header: [sheets.findingHeader], rows: sheets.findings, frozen: { xSplit: 0, ySplit: 1 } },
+    { name: "无法读取", header: [sheets.failureHeader], rows: sheets.failures, frozen: { xSplit: 0, ySplit: 1 } },
+  ];
+}
+
+/** In memory (the pane and the page export one report, or a few). The command line streams (src/cli/xlsxFile.ts). */
 export async function figuresXlsx(sheets: FigureSheets): Promise<Uint8Array> {
   const workbook = new Workbook();
   workbook.creator = "gov-report";
-  const data = workbook.addWorksheet("数据");
-  const blank = sheets.leading.map(() => "");
-  const headers = [
-    [...sheets.leading, ...sheets.columns.map((column) => column.table)],
-    [...blank, ...sheets.columns.map((column) => column.row)],
-    [...blank, ...sheets.columns.map((column) => column.column)],
-  ];
-  for (const header of headers) data.addRow(header).font = { bold: true };
-  for (const row of sheets.rows) data.addRow(row);
-  data.views = [{ state: "frozen", xSplit: 1, ySplit: 3 }];
-  data.getColumn(1).width = 36;
-  addRows(workbook.addWorksheet("问题"), sheets.findingHeader, sheets.findings);
-  addRows(workbook.addWorksheet("无法读取"), sheets.failureHeader, sheets.failures);
+  for (const plan of sheetPlans(sheets)) {
+    const sheet = workbook.addWorksheet(plan.name);
+    for (const header of plan.header) sheet.addRow([...header]).font = { bold: true };
+    for (const row of plan.rows) sheet.addRow(row);
+    sheet.views = [{ state: "frozen", ...plan.frozen }];
+    if (plan.firstColumnWidth) sheet.getColumn(1).width = plan.firstColumnWidth;
+  }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -47,10 +47,10 @@ function floorSeconds(folder: string): number {
 const RSS_PRELOAD = join(ROOT, "peak-rss.js");
 
 /** The command line on the folder, in a child process (output discarded): its wall time and peak RSS. */
-function checkRun(folder: string, jobs: number | null): { seconds: number; peakRssMB: number } {
+function checkRun(folder: string, jobs: number | null, extra: string[] = []): { seconds: number; peakRssMB: number } {
   writeFileSync(RSS_PRELOAD, 'process.on("exit", () => process.stderr.write(`peak-rss-kb ${process.resourceUsage().maxRSS}\\n`));\n');
   const started = performance.now();
-  const args = ["-r", RSS_PRELOAD, CLI, "check", "--json", folder, ...(jobs ? ["--jobs", String(jobs)] : [])];
+  const args = ["-r", RSS_PRELOAD, CLI, "check", "--json", folder, ...(jobs ? ["--jobs", String(jobs)] : []), ...extra];
   const run = spawnSync(process.execPath, args, { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
   const seconds = (performance.now() - started) / 1000;
   const kb = Number(/peak-rss-kb (\d+)/.exec(run.stderr)?.[1] ?? NaN);
@@ -62,6 +62,9 @@ export function batchFigures(count: number) {
   const floor = floorSeconds(folder);
   const one = checkRun(folder, 1);
   const all = checkRun(folder, null);
+  // With the summary page, workbook and CSV too: they hold what they show of every report, no more.
+  const out = join(ROOT, `outputs-${count}`);
+  const withOutputs = checkRun(folder, null, ["--summary", `${out}.html`, "--xlsx", `${out}.xlsx`, "--csv", `${out}.csv`, "--force"]);
   const round = (value: number) => Math.round(value * 100) / 100;
   return {
     reports: count,
@@ -76,5 +79,7 @@ export function batchFigures(count: number) {
     ratioToFloorAllCores: round(all.seconds / floor),
     peakRssMBOneThread: one.peakRssMB,
     peakRssMBAllCores: all.peakRssMB,
+    peakRssMBWithOutputs: withOutputs.peakRssMB,
+    checkSecondsWithOutputs: round(withOutputs.seconds),
   };
 }

@@ -186,7 +186,8 @@ function batchMain(): void {
     console.log(
       `${figures.reports} 份：解压并扫描 ${figures.floorSeconds} s；检查（--jobs 1）${figures.checkSeconds} s，为前者的 ${figures.ratioToFloor} 倍；` +
         `每秒 ${figures.reportsPerSecond} 份；全部核心 ${figures.checkSecondsAllCores} s（${figures.ratioToFloorAllCores} 倍），每秒 ${figures.reportsPerSecondAllCores} 份；` +
-        `内存峰值 ${figures.peakRssMBOneThread} MB（单线程）、${figures.peakRssMBAllCores} MB（全部核心）`,
+        `内存峰值 ${figures.peakRssMBOneThread} MB（单线程）、${figures.peakRssMBAllCores} MB（全部核心）；` +
+        `另写汇总网页、工作簿和 CSV 时 ${figures.checkSecondsWithOutputs} s、${figures.peakRssMBWithOutputs} MB`,
     );
   }
 }
