@@ -3,7 +3,7 @@
  * too large or not a regular file is refused before it is read, and an output is never written over an input
  * (compared by device and inode, so that a symbolic or hard link to the input is caught too).
  */
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { ReportReadError } from "../readers/errors";
 
@@ -111,6 +111,22 @@ export function checkOutputPath(path: string, inputs: readonly string[], force: 
   }
   if (existing.isDirectory()) throw new OutputError(`无法写入 ${path}：这是一个文件夹`);
   if (!force) throw new OutputError(`文件已存在：${path}（加 --force 覆盖）`);
+}
+
+/** Writes a text as it is made, piece by piece (a folder's summary page), with writeOutput's checks and errors. */
+export function writeOutputPieces(path: string, pieces: Iterable<string>, inputs: readonly string[], force: boolean): void {
+  checkOutputPath(path, inputs, force);
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, "w");
+    for (const piece of pieces) writeSync(fd, piece, null, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    throw new OutputError(`无法写入 ${path}（${errnoText(code)}）`, (error as Error).message);
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
 }
 
 export function writeOutput(path: string, bytes: Uint8Array | string, inputs: readonly string[], force: boolean): void {

@@ -16,7 +16,7 @@ import { readFailure } from "../readers/failure";
 import { hasNonXmlCharacters, XmlError } from "../util/xml";
 import { commandUsage, parseCommand, UsageError, yearValue, type CommandSpec, type ParsedCommand } from "./args";
 import { expandPaths } from "./files";
-import { OutputError, readInput, writeOutput } from "./io";
+import { OutputError, readInput, writeOutput, writeOutputPieces } from "./io";
 import { NO_PROGRESS, terminalProgress, type Progress } from "./progress";
 import { checkFiles, defaultJobs } from "./checkFiles";
 import { renderReport, toJson, toText, totalsText, type FileReport, type RenderOptions } from "./report";
@@ -24,7 +24,7 @@ import { ReportSpool, spooledReport } from "./spool";
 import { figureSheets } from "../domain/figures";
 import { figuresCsv } from "../export/csv";
 import { figuresXlsxStreamed } from "./xlsxFile";
-import { summaryHtml } from "../export/summaryPage";
+import { summaryHtmlPieces } from "../export/summaryPage";
 
 const FORMAT_CHOICES = FORMATS.map((format) => format.id).join("|");
 
@@ -142,7 +142,7 @@ async function writeCheckOutputs(
   const figures = () => (sheets ??= figureSheets(withCells()));
   if (outputs.summary) {
     const generated = new Date().toLocaleString("zh-CN", { hour12: false });
-    writeOutput(outputs.summary, new TextEncoder().encode(summaryHtml(reports(), generated)), inputs, force);
+    writeOutputPieces(outputs.summary, summaryHtmlPieces(reports, generated), inputs, force);
   }
   if (outputs.xlsx) writeOutput(outputs.xlsx, await figuresXlsxStreamed(figures()), inputs, force);
   if (outputs.csv) writeOutput(outputs.csv, figuresCsv(figures()), inputs, force);

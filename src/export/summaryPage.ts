@@ -164,17 +164,66 @@ const HEADERS: [string, string][] = [
   ["cellsRead", "已读单元格"],
 ];
 
-/** The page, in one pass over the entries (a folder's may be read back one by one): each keeps only its row's data. */
-export function summaryHtml(entries: Iterable<SummaryEntry>, generated: string): string {
-  const full = Array.from(entries, (entry) => entryData(entry));
-  const folder = commonFolder(full.map((entry) => entry.file));
-  const data = full.map((entry) => ({ ...entry, file: entry.file.slice(folder.length) }));
-  const rules = [...new Set(data.flatMap((entry) => entry.findings.map((finding) => finding.rule)))].sort();
-  const withErrors = data.filter((entry) => entry.errors > 0).length;
-  const failed = data.filter((entry) => entry.error !== null).length;
+/** The whole page as one string (a handful of reports; a folder's is written in pieces, see summaryHtmlPieces). */
+export function summaryHtml(entries: readonly SummaryEntry[], generated: string): string {
+  return [...summaryHtmlPieces(() => entries, generated)].join("");
+}
+
+/**
+ * The page in pieces, for writing as it goes: `entries` is read twice, first for the totals, the rules and the
+ * common folder, then for each report's data, so that nothing but those totals is kept whatever the number of
+ * reports (a folder's entries are read back from disk one by one).
+ */
+export function* summaryHtmlPieces(entries: () => Iterable<SummaryEntry>, generated: string): Generator<string> {
+  const files: string[] = [];
+  const ruleSet = new Set<string>();
+  let withErrors = 0;
+  let failed = 0;
+  for (const { file, result, error } of entries()) {
+    files.push(file);
+    if ((result?.errors ?? 0) > 0) withErrors++;
+    if (error !== null) failed++;
+    for (const finding of result?.findings ?? []) ruleSet.add(finding.rule);
+  }
+  const folder = commonFolder(files);
+  const rules = [...ruleSet].sort();
   const headers = HEADERS.map(([key, label]) => `<th data-key="${key}" aria-sort="none"><button type="button">${label}</button></th>`).join(
     "",
   );
+  const count = files.length;
+  files.length = 0;
+  yield pageHead({ count, withErrors, failed, folder, generated, rules, headers });
+  yield "[";
+  let first = true;
+  for (const entry of entries()) {
+    const data = entryData(entry);
+    yield `${first ? "" : ","}${embedded({ ...data, file: data.file.slice(folder.length) })}`;
+    first = false;
+  }
+  yield `]</script>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+function pageHead({
+  count,
+  withErrors,
+  failed,
+  folder,
+  generated,
+  rules,
+  headers,
+}: {
+  count: number;
+  withErrors: number;
+  failed: number;
+  folder: string;
+  generated: string;
+  rules: readonly string[];
+  headers: string;
+}): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -187,7 +236,7 @@ export function summaryHtml(entries: Iterable<SummaryEntry>, generated: string):
 <body>
 <main>
 <h1>政府信息公开工作年度报告 · 检查汇总</h1>
-<p>共 ${data.length} 份报告：${withErrors} 份有错误，${failed} 份无法读取。${folder ? `文件夹：${escapeHtml(folder)}。` : ""}生成于 ${escapeHtml(generated)}，由 gov-report 生成，只在本机打开，不联网。</p>
+<p>共 ${count} 份报告：${withErrors} 份有错误，${failed} 份无法读取。${folder ? `文件夹：${escapeHtml(folder)}。` : ""}生成于 ${escapeHtml(generated)}，由 gov-report 生成，只在本机打开，不联网。</p>
 <div class="controls">
 <label><input type="checkbox" id="only-errors"> 只看有错误或无法读取的报告</label>
 <label>按规则：<select id="by-rule"><option value="">全部</option>${rules.map((rule) => `<option value="${escapeHtml(rule)}">${escapeHtml(rule)}</option>`).join("")}</select></label>
@@ -200,9 +249,5 @@ export function summaryHtml(entries: Iterable<SummaryEntry>, generated: string):
 <h2 style="font-size:16px">规则说明</h2>
 <dl>${rules.map((rule) => `<dt id="rule-${escapeHtml(rule)}">${escapeHtml(rule)}</dt><dd>${escapeHtml(ruleExplanation(rule))}</dd>`).join("")}</dl>
 </main>
-<script type="application/json" id="summary-data">${embedded(data)}</script>
-<script>${SCRIPT}</script>
-</body>
-</html>
-`;
+<script type="application/json" id="summary-data">`;
 }

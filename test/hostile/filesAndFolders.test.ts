@@ -97,6 +97,18 @@ describe("writing outputs", () => {
     expect(stderr).toContain("磁盘空间不足");
   });
 
+  it("explains a full disk for a summary page written piece by piece, and the reports are still printed", async () => {
+    const full = join(root, "full.html");
+    symlinkSync("/dev/full", full);
+    const reports = join(root, "for-summary");
+    mkdirSync(reports);
+    writeFileSync(join(reports, "a.txt"), report);
+    const { status, stdout, stderr } = await run("check", reports, "--summary", full, "--force");
+    expect(status).toBe(2);
+    expect(stderr).toContain(`无法写入 ${full}（磁盘空间不足）`);
+    expect(stdout).toContain("a.txt ==");
+  });
+
   it.each([
     ["a symbolic link", (target: string) => symlinkSync(input, target)],
     ["a hard link", (target: string) => linkSync(input, target)],
