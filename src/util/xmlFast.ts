@@ -66,12 +66,19 @@ function attributeValue(raw: string): string | null {
   return decode(raw.replace(/[\t\n]/g, " "));
 }
 
+/** Character classes of ASCII codes: 1 a name's first character, 2 a later one only (digit, "-", "."). */
+const NAME_CLASS = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  const c = String.fromCharCode(code);
+  NAME_CLASS[code] = /[A-Za-z_]/.test(c) ? 1 : /[0-9.-]/.test(c) ? 2 : 0;
+}
+
 function isNameStart(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+  return code < 128 && NAME_CLASS[code] === 1;
 }
 
 function isNameChar(code: number): boolean {
-  return isNameStart(code) || (code >= 48 && code <= 57) || code === 45 || code === 46;
+  return code < 128 && NAME_CLASS[code]! > 0;
 }
 
 function isSpace(code: number): boolean {
