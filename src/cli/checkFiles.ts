@@ -104,7 +104,9 @@ function runWorker(
   onDone: (report: SpooledReport, index: number) => void,
 ): Promise<void> {
   return new Promise<void>((resolve) => {
-    const worker = new Worker(WORKER_SCRIPT);
+    // A smaller young generation than V8's default: a report's garbage is short-lived, and the folder's peak
+    // memory is mostly the heaps' (192 → 182 MB for 1,000 reports on two threads, at the same speed).
+    const worker = new Worker(WORKER_SCRIPT, { resourceLimits: { maxYoungGenerationSizeMb: 16 } });
     // What the worker holds, in the order it checks them (one at a time).
     const held: number[] = [];
     const give = () => {
