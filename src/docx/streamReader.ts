@@ -15,29 +15,10 @@ import { readingFromGrids } from "../readers/gridReader";
 import { scanXml, XmlError, type XmlEvents } from "../util/xml";
 import { openDocx, partText, stateOf, xmlPartError } from "./package";
 import type { NestedControl } from "./reader";
-
-/** Elements whose text Word does not show (see wordText.ts, whose rules these are). */
-const SKIPPED = new Set([
-  "w:del",
-  "w:moveFrom",
-  "w:instrText",
-  "w:delText",
-  "w:delInstrText",
-  "mc:Fallback",
-  "w:sdtPr",
-  "w:rPr",
-  "w:pPr",
-  "w:tblPr",
-  "w:trPr",
-  "w:tcPr",
-]);
+import { isOffValue, NOT_SHOWN } from "./wordText";
 
 /** What this reader leaves to the tree: text boxes and alternate content hold paragraphs in paragraphs. */
 const LEFT_TO_TREE = new Set(["w:txbxContent", "mc:AlternateContent"]);
-
-function isOff(value: string | undefined): boolean {
-  return value === "0" || value === "false" || value === "off";
-}
 
 function attr(attrs: readonly string[], name: string): string | undefined {
   for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === name) return attrs[i + 1];
@@ -86,7 +67,7 @@ type Frame =
   | { kind: "t"; text: string }
   | { kind: "other" };
 
-/** The elements this reader follows; the others only count for depth (and for skipping, see SKIPPED). */
+/** The elements this reader follows; the others only count for depth (and for skipping, see NOT_SHOWN). */
 const FOLLOWED_NAMES = [
   "w:sdt",
   "w:sdtPr",
@@ -114,8 +95,8 @@ interface Role {
 }
 /** What an element is to this reader, by name: one lookup an element (null: left to the tree). */
 const ROLES = new Map<string, Role | null>([
-  ...FOLLOWED_NAMES.map((name): [string, Role] => [name, { followed: name, skipped: SKIPPED.has(name) }]),
-  ...[...SKIPPED].filter((name) => !FOLLOWED.has(name)).map((name): [string, Role] => [name, { followed: null, skipped: true }]),
+  ...FOLLOWED_NAMES.map((name): [string, Role] => [name, { followed: name, skipped: NOT_SHOWN.has(name) }]),
+  ...[...NOT_SHOWN].filter((name) => !FOLLOWED.has(name)).map((name): [string, Role] => [name, { followed: null, skipped: true }]),
   ...[...LEFT_TO_TREE].map((name): [string, null] => [name, null]),
 ]);
 const OTHER: Frame = { kind: "other" };
@@ -170,7 +151,7 @@ class DocxStream implements XmlEvents {
       case "w:showingPlcHdr":
         if (parent?.kind === "sdtPr" && !parent.seenPlaceholder) {
           parent.seenPlaceholder = true;
-          parent.control.showingPlaceholder = !isOff(attr(attrs, "w:val"));
+          parent.control.showingPlaceholder = !isOffValue(attr(attrs, "w:val"));
         }
         return OTHER;
       case "w:p":
@@ -206,7 +187,7 @@ class DocxStream implements XmlEvents {
       case "w:vanish":
         if (parent?.kind === "rPr" && !parent.seenVanish) {
           parent.seenVanish = true;
-          parent.run.hidden = !isOff(attr(attrs, "w:val"));
+          parent.run.hidden = !isOffValue(attr(attrs, "w:val"));
         } else if (parent?.kind === "r") throw new LeftToTree();
         return OTHER;
       case "w:t":

@@ -8,7 +8,8 @@
  */
 import { child, type XmlElement } from "../util/xml";
 
-const SKIPPED = new Set([
+/** Elements whose text Word does not show; the stream reader (streamReader.ts) follows the same rules. */
+export const NOT_SHOWN = new Set([
   "w:del",
   "w:moveFrom",
   "w:instrText",
@@ -23,9 +24,13 @@ const SKIPPED = new Set([
   "w:tcPr",
 ]);
 
-function isOff(element: XmlElement | undefined): boolean {
-  const value = element?.attrs.get("w:val");
+/** A switch's w:val that turns it off (w:vanish w:val="0"). */
+export function isOffValue(value: string | undefined): boolean {
   return value === "0" || value === "false" || value === "off";
+}
+
+function isOff(element: XmlElement | undefined): boolean {
+  return isOffValue(element?.attrs.get("w:val"));
 }
 
 /** A run whose properties hide it (w:vanish, not switched off). */
@@ -46,7 +51,7 @@ export function wordText(element: XmlElement): string {
       pendingBreak = true;
       continue;
     }
-    if (SKIPPED.has(node.name) || (node.name === "w:r" && isHiddenRun(node))) continue;
+    if (NOT_SHOWN.has(node.name) || (node.name === "w:r" && isHiddenRun(node))) continue;
     if (node.name === "w:t") {
       if (pendingBreak && parts.length > 0) parts.push("\n");
       pendingBreak = false;
