@@ -107,6 +107,8 @@ function version(): string {
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Writes UTF-8 as it is, no line end added (a report's piece copied from the spool, never decoded); else stdout. */
+  stdoutBytes?: (bytes: Uint8Array) => void;
   /** A folder check's progress (a bar on a terminal); none by default. */
   progress?: Progress;
 }
@@ -271,8 +273,11 @@ function writeReports(spool: ReportSpool, io: Io, render: RenderOptions): Counts
   for (const piece of spool.outputs((report) => renderReport(report, render))) {
     if (piece.unreadable) counts.unreadable++;
     else if (piece.errors > 0) counts.withErrors++;
-    const last = ++index === spool.count;
-    io.stdout(render.json && !last ? `${piece.text},` : piece.text);
+    const end = render.json && ++index !== spool.count ? "," : "";
+    if (typeof piece.text !== "string" && io.stdoutBytes) {
+      io.stdoutBytes(piece.text);
+      io.stdout(end);
+    } else io.stdout(`${typeof piece.text === "string" ? piece.text : Buffer.from(piece.text).toString("utf8")}${end}`);
   }
   if (render.json) io.stdout("  ]\n}");
   else if (spool.count > 1)
@@ -370,6 +375,7 @@ if (require.main === module) {
   });
   void main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(`${text}\n`),
+    stdoutBytes: (bytes) => process.stdout.write(bytes),
     stderr: (text) => process.stderr.write(`${text}\n`),
     progress: terminalProgress(process.stderr),
   }).then((status) => (process.exitCode = status));

@@ -54,8 +54,14 @@ export interface RenderOptions {
 
 /** A report's piece of the command's output: a member of the --json array (indented to sit in it), or text. */
 export function renderReport(report: FileReport, { json, verbose }: RenderOptions): string {
-  return json ? JSON.stringify(reportJson(report), null, 2).replace(/^/gm, "    ") : reportText(report, verbose);
+  if (!json) return reportText(report, verbose);
+  // Stringified inside the document's own shape, so that JSON.stringify indents it as a member of "reports".
+  const wrapped = JSON.stringify({ reports: [reportJson(report)] }, null, 2);
+  return wrapped.slice(WRAPPED_HEAD.length, wrapped.length - WRAPPED_TAIL.length);
 }
+
+const WRAPPED_HEAD = '{\n  "reports": [\n';
+const WRAPPED_TAIL = "\n  ]\n}";
 
 export function toJson(reports: readonly FileReport[]): object {
   return { reports: reports.map(reportJson) };

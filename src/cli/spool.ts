@@ -46,9 +46,9 @@ export function spooledReport(report: FileReport, render: (report: FileReport) =
   };
 }
 
-/** One report's piece of the output, and what it counts for. */
+/** One report's piece of the output (as stored: UTF-8 bytes; rendered again: text), and what it counts for. */
 export interface OutputPiece {
-  text: string;
+  text: string | Uint8Array;
   errors: number;
   unreadable: boolean;
 }
@@ -100,15 +100,15 @@ export class ReportSpool {
     }
   }
 
-  private bytes(offset: number, length: number): string {
-    const bytes = Buffer.alloc(length);
+  private bytes(offset: number, length: number): Buffer {
+    const bytes = Buffer.allocUnsafe(length);
     readSync(this.fd, bytes, 0, length, offset);
-    return bytes.toString("utf8");
+    return bytes;
   }
 
   private read(index: number): FileReport {
     const { offset, storedBytes } = this.entries[index]!;
-    const stored = JSON.parse(this.bytes(offset, storedBytes)) as Stored;
+    const stored = JSON.parse(this.bytes(offset, storedBytes).toString("utf8")) as Stored;
     return { ...stored, cells: stored.cells ? new Map(stored.cells) : undefined };
   }
 
