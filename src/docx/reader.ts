@@ -4,14 +4,13 @@
  * a WPS-made template.
  */
 import type { AnnotationState } from "../domain/annotations";
-import { readFinding } from "../domain/findings";
 import { isCellId } from "../domain/cells";
 import type { Grid, GridRow, ReadOptions, ReportReading } from "../domain/reading";
-import { readingFromControls } from "../readers/controls";
-import { readingFromGrids } from "../readers/gridReader";
 import { hasExtension, startsWith, type ReportReader } from "../readers/registry";
 import { ancestor, child, descendants, type XmlElement } from "../util/xml";
 import { openDocx, parsePart, stateOf, type DocxPackage } from "./package";
+export type { DocxReading, NestedControl } from "./docxReading";
+import { docxReading, type DocxReading, type NestedControl } from "./docxReading";
 import { streamDocxReport } from "./streamReader";
 import { wordText } from "./wordText";
 
@@ -33,12 +32,6 @@ export interface LocatedCell {
   at: string;
   /** The content control, where the cell was found by one. */
   sdt?: XmlElement;
-}
-
-/** A control with a cell-id tag inside another one: read as part of the outer control's text, and reported. */
-export interface NestedControl {
-  outer: string;
-  inner: string;
 }
 
 export function loadDocx(bytes: Uint8Array): DocxDocument {
@@ -155,26 +148,11 @@ function tableGrids(doc: DocxDocument): Grid[] {
     .map((tbl, index) => tableGrid(tbl, index + 1, positions));
 }
 
-export interface DocxReading {
-  reading: ReportReading;
-  /** How the cells were found. */
-  by: "controls" | "labels";
-}
-
 export function readDocx(doc: DocxDocument, options: ReadOptions = {}): DocxReading {
   const nested: NestedControl[] = [];
-  const controls = controlCells(doc, nested);
-  const paragraphs = paragraphsOutsideTables(doc);
+  const cells = controlCells(doc, nested).map((cell) => ({ id: cell.id, text: controlText(cell), source: cell }));
   const dismissed = doc.state.dismissals.map((dismissal) => dismissal.key);
-  if (controls.length > 0) {
-    const cells = controls.map((cell) => ({ id: cell.id, text: controlText(cell), source: cell }));
-    const findings = nested.map(({ outer, inner }) =>
-      readFinding("READ-NESTED-CONTROL", "warning", null, `READ-NESTED-CONTROL:${inner}`, { kind: "nestedControl", cell: outer, inner }),
-    );
-    return { reading: readingFromControls({ cells, paragraphs, year: options.year, dismissed, findings }), by: "controls" };
-  }
-  const reading = readingFromGrids({ paragraphs, tables: tableGrids(doc) }, options);
-  return { reading: { ...reading, dismissed }, by: "labels" };
+  return docxReading({ cells, nested, paragraphs: paragraphsOutsideTables(doc), tables: () => tableGrids(doc), dismissed }, options);
 }
 
 /** The reading a check needs: streamed, or from the tree where the document holds what the stream leaves to it. */

@@ -7,14 +7,11 @@
  * follow (text boxes, alternate content, a table in a table, properties after content) it says so, and the caller
  * reads the document with the tree instead. Tests hold the two equal over the project's documents.
  */
-import { readFinding } from "../domain/findings";
 import { isCellId } from "../domain/cells";
 import type { Grid, GridRow, ReadOptions, ReportReading } from "../domain/reading";
-import { readingFromControls } from "../readers/controls";
-import { readingFromGrids } from "../readers/gridReader";
 import { scanXml, XmlError, type XmlEvents } from "../util/xml";
 import { openDocx, partText, stateOf, xmlPartError } from "./package";
-import type { NestedControl } from "./reader";
+import { docxReading, type NestedControl } from "./docxReading";
 import { isOffValue, NOT_SHOWN } from "./wordText";
 
 /** What this reader leaves to the tree: text boxes and alternate content hold paragraphs in paragraphs. */
@@ -43,6 +40,14 @@ class TextCollector {
   }
 }
 
+/** A run's shown pieces wait in it until the run closes: its properties may hide it (w:vanish). */
+interface RunFrame {
+  kind: "r";
+  pieces: string[];
+  hidden: boolean;
+  seenProperties: boolean;
+}
+
 interface ControlFrame {
   kind: "sdt";
   /** The cell id of its tag, once read; null for a control whose tag is not one. */
@@ -62,7 +67,7 @@ type Frame =
   | { kind: "tr"; cells: GridRow["cells"]; where: GridRow["where"] }
   | { kind: "tc"; collector: TextCollector; continuation: boolean; seenProperties: boolean }
   | { kind: "tcPr"; cell: { continuation: boolean }; seenMerge: boolean }
-  | { kind: "r"; pieces: string[]; hidden: boolean; seenProperties: boolean }
+  | RunFrame
   | { kind: "rPr"; run: { hidden: boolean }; seenVanish: boolean }
   | { kind: "t"; text: string }
   | { kind: "other" };
@@ -114,7 +119,8 @@ class DocxStream implements XmlEvents {
   private skipped = 0;
   private tableDepth = 0;
   private cellDepth = 0;
-  private runDepth = 0;
+  /** The run open now (runs do not nest; one in another is left to the tree). */
+  private run: RunFrame | null = null;
   private paragraphDepth = 0;
 
   open(name: string, attrs: readonly string[]): void {
@@ -176,9 +182,9 @@ class DocxStream implements XmlEvents {
         } else if (parent?.kind === "tc") throw new LeftToTree();
         return OTHER;
       case "w:r":
-        if (this.runDepth > 0) throw new LeftToTree();
-        this.runDepth++;
-        return { kind: "r", pieces: [], hidden: false, seenProperties: false };
+        if (this.run) throw new LeftToTree();
+        this.run = { kind: "r", pieces: [], hidden: false, seenProperties: false };
+        return this.run;
       case "w:rPr":
         if (parent?.kind !== "r") return OTHER;
         if (parent.seenProperties || parent.pieces.length > 0) throw new LeftToTree();
@@ -201,7 +207,7 @@ class DocxStream implements XmlEvents {
   }
 
   private openControl(): ControlFrame {
-    if (this.skipped > 0 || this.runDepth > 0) throw new LeftToTree();
+    if (this.skipped > 0 || this.run !== null) throw new LeftToTree();
     return { kind: "sdt", tag: null, collector: null, seenChild: false, seenProperties: false, showingPlaceholder: false };
   }
 
@@ -229,7 +235,7 @@ class DocxStream implements XmlEvents {
   }
 
   private openParagraph(): Frame {
-    if (this.paragraphDepth > 0 || this.runDepth > 0 || this.skipped > 0) throw new LeftToTree();
+    if (this.paragraphDepth > 0 || this.run !== null || this.skipped > 0) throw new LeftToTree();
     this.paragraphDepth++;
     if (this.tableDepth > 0) return { kind: "p", collector: null };
     const collector = new TextCollector();
@@ -248,7 +254,7 @@ class DocxStream implements XmlEvents {
   }
 
   private openCell(): Frame {
-    if (this.tableDepth === 0 || this.cellDepth > 0 || this.skipped > 0 || this.runDepth > 0) throw new LeftToTree();
+    if (this.tableDepth === 0 || this.cellDepth > 0 || this.skipped > 0 || this.run !== null) throw new LeftToTree();
     this.cellDepth++;
     const collector = new TextCollector();
     this.collectors.push(collector);
@@ -258,17 +264,8 @@ class DocxStream implements XmlEvents {
   /** A piece of shown text, to every element collecting now, or to its run until the run is known shown. */
   private piece(text: string): void {
     if (this.skipped > 0) return;
-    const run = this.runDepth > 0 ? this.currentRun() : null;
-    if (run) run.pieces.push(text);
+    if (this.run) this.run.pieces.push(text);
     else for (const collector of this.collectors) collector.add(text);
-  }
-
-  private currentRun(): Extract<Frame, { kind: "r" }> | null {
-    for (let i = this.frames.length - 1; i >= 0; i--) {
-      const frame = this.frames[i]!;
-      if (frame.kind === "r") return frame;
-    }
-    return null;
   }
 
   text(text: string): void {
@@ -285,7 +282,7 @@ class DocxStream implements XmlEvents {
         this.piece(frame.text);
         break;
       case "r":
-        this.runDepth--;
+        this.run = null;
         if (!frame.hidden) for (const piece of frame.pieces) for (const collector of this.collectors) collector.add(piece);
         break;
       case "sdt":
@@ -349,15 +346,12 @@ export function streamDocxReport(bytes: Uint8Array, options: ReadOptions = {}): 
     if (error instanceof XmlError) throw xmlPartError(pkg.mainPart, error);
     throw error;
   }
-  const dismissed = stateOf(pkg).state.dismissals.map((dismissal) => dismissal.key);
-  const paragraphs = stream.paragraphs.map((collector) => collector.text);
-  if (stream.cells.length > 0) {
-    const cells = stream.cells.map((cell) => ({ id: cell.id, text: cell.collector.text }));
-    const findings = stream.nested.map(({ outer, inner }) =>
-      readFinding("READ-NESTED-CONTROL", "warning", null, `READ-NESTED-CONTROL:${inner}`, { kind: "nestedControl", cell: outer, inner }),
-    );
-    return readingFromControls({ cells, paragraphs, year: options.year, dismissed, findings });
-  }
-  const reading = readingFromGrids({ paragraphs, tables: stream.tables }, options);
-  return { ...reading, dismissed };
+  const found = {
+    cells: stream.cells.map((cell) => ({ id: cell.id, text: cell.collector.text })),
+    nested: stream.nested,
+    paragraphs: stream.paragraphs.map((collector) => collector.text),
+    tables: () => stream.tables,
+    dismissed: stateOf(pkg).state.dismissals.map((dismissal) => dismissal.key),
+  };
+  return docxReading(found, options).reading;
 }
