@@ -90,17 +90,16 @@ function position(parser: SaxesParser): string {
  * forms go through the fast path (`xmlFast.ts`); anything else, and every error, through saxes, with a fresh reader.
  */
 export function scanXml<Reader extends XmlEvents>(input: string, create: () => Reader, limits: XmlLimits = DEFAULT_XML_LIMITS): Reader {
-  // A byte-order mark is not part of the document; offsets stay those of `input`.
-  const base = input.startsWith("\ufeff") ? 1 : 0;
   const fast = create();
-  if (scanFast(input, base, fast, limits, canonicalName)) return fast;
+  if (scanXmlWith("fast", input, fast, limits)) return fast;
   const reader = create();
-  scanWithSaxes(input, base, reader, limits);
+  scanXmlWith("saxes", input, reader, limits);
   return reader;
 }
 
-/** One parser alone, for the tests that hold the fast path to saxes: false where the fast path leaves the text to saxes. */
+/** One parser alone (the tests hold the fast path to saxes with it): false where the fast path leaves the text to saxes. */
 export function scanXmlWith(parser: "fast" | "saxes", input: string, events: XmlEvents, limits: XmlLimits = DEFAULT_XML_LIMITS): boolean {
+  // A byte-order mark is not part of the document; offsets stay those of `input`.
   const base = input.startsWith("\ufeff") ? 1 : 0;
   if (parser === "fast") return scanFast(input, base, events, limits, canonicalName);
   scanWithSaxes(input, base, events, limits);
