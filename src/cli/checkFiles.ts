@@ -12,7 +12,7 @@ import { readFailure } from "../readers/failure";
 import { readWith } from "../readers/registry";
 import { readInput } from "./io";
 import { CLI_READERS } from "./readers";
-import { renderReport, type FileReport, type RenderOptions } from "./report";
+import type { FileReport, RenderOptions } from "./report";
 import { spooledReport, type SpooledReport } from "./spool";
 
 export interface CheckRequest {
@@ -26,7 +26,7 @@ export interface CheckRequest {
 
 /** A file checked and rendered, ready for the spool. */
 export async function checkAndRender(request: CheckRequest): Promise<SpooledReport> {
-  return spooledReport(await checkOneFile(request), (report) => renderReport(report, request.render));
+  return spooledReport(await checkOneFile(request), request.render);
 }
 
 export async function checkOneFile({ file, year, keepCells }: CheckRequest): Promise<FileReport> {
@@ -128,10 +128,7 @@ function runWorker(
       if (lost !== undefined) {
         const request = requests[lost]!;
         const report: FileReport = { file: request.file, result: null, ...readFailure(error) };
-        onDone(
-          spooledReport(report, (inner) => renderReport(inner, request.render)),
-          lost,
-        );
+        onDone(spooledReport(report, request.render), lost);
       }
       queue.giveBack(held.splice(0));
       void runWorker(requests, queue, onDone).then(resolve);

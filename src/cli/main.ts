@@ -19,7 +19,7 @@ import { expandPaths } from "./files";
 import { OutputError, readInput, writeOutput, writeOutputPieces } from "./io";
 import { NO_PROGRESS, terminalProgress, type Progress } from "./progress";
 import { checkFiles, defaultJobs } from "./checkFiles";
-import { renderReport, toJson, toText, totalsText, type FileReport, type RenderOptions } from "./report";
+import { toJson, toText, totalsText, type FileReport, type RenderOptions } from "./report";
 import { ReportSpool, spooledReport } from "./spool";
 import { figureSheets } from "../domain/figures";
 import { figuresCsv } from "../export/csv";
@@ -229,12 +229,7 @@ async function runCheck(parsed: ParsedCommand, io: Io): Promise<number> {
       ...missing.map((file) => ({ file, result: null, error: "文件或文件夹不存在", errorCode: "NOT_FOUND" })),
       ...skipped.map(({ file, reason }) => ({ file, result: null, error: reason, errorCode: "SKIPPED" })),
     ];
-    notChecked.forEach((report, index) =>
-      spool.put(
-        index,
-        spooledReport(report, (inner) => renderReport(inner, render)),
-      ),
-    );
+    notChecked.forEach((report, index) => spool.put(index, spooledReport(report, render)));
     const first = spool.count;
     await checkFiles(
       files.map((file) => ({ file, year, keepCells, render })),
@@ -270,7 +265,7 @@ function writeReports(spool: ReportSpool, io: Io, render: RenderOptions): Counts
   const counts: Counts = { reports: spool.count, withErrors: 0, unreadable: 0 };
   if (render.json) io.stdout('{\n  "reports": [');
   let index = 0;
-  for (const piece of spool.outputs((report) => renderReport(report, render))) {
+  for (const piece of spool.outputs(render)) {
     if (piece.unreadable) counts.unreadable++;
     else if (piece.errors > 0) counts.withErrors++;
     const end = render.json && ++index !== spool.count ? "," : "";

@@ -9,7 +9,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { previousYearOf, withPreviousYear, type PreviousYear } from "../domain/crossYear";
-import type { FileReport } from "./report";
+import { renderReport, type FileReport, type RenderOptions } from "./report";
 
 /**
  * A finished report as the spool takes it: already rendered where it was checked (a worker thread, in parallel),
@@ -30,14 +30,14 @@ export interface SpooledReport {
 
 type Stored = Omit<FileReport, "cells"> & { cells?: [string, string][] };
 
-export function spooledReport(report: FileReport, render: (report: FileReport) => string): SpooledReport {
+export function spooledReport(report: FileReport, render: RenderOptions): SpooledReport {
   const result = report.result;
   const dated = result?.organization && result.year ? result : null;
   const stored: Stored = { ...report, cells: report.cells ? [...report.cells] : undefined };
   return {
     file: report.file,
     stored: JSON.stringify(stored),
-    rendered: render(report),
+    rendered: renderReport(report, render),
     agency: dated?.organization ?? null,
     year: dated?.year ?? null,
     previous: dated ? previousYearOf(dated) : null,
@@ -136,12 +136,12 @@ export class ReportSpool {
    * Every report's piece of the output in the files' order: as rendered when it was checked, unless the report of
    * its agency's year before adds findings to it, when it is rendered again with them.
    */
-  *outputs(render: (report: FileReport) => string): Generator<OutputPiece> {
+  *outputs(render: RenderOptions): Generator<OutputPiece> {
     for (let index = 0; index < this.entries.length; index++) {
       const entry = this.entries[index]!;
       if (this.previousOf(index)) {
         const report = this.report(index);
-        yield { text: render(report), errors: report.result?.errors ?? 0, unreadable: report.result === null };
+        yield { text: renderReport(report, render), errors: report.result?.errors ?? 0, unreadable: report.result === null };
       } else
         yield {
           text: this.bytes(entry.offset + entry.storedBytes, entry.renderedBytes),
