@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { isPlaceholderOrganization } from "../domain/check";
 import { FORMATS, firstTemplateYear, formatById, formatForYear, isFormatId } from "../domain/formats";
 import { annotateDocx, clearDocx, fillDocxTotals } from "../docx/service";
-import { clearText, totalsLines } from "../domain/wording";
+import { clearText, totalsHeadline, totalsLines } from "../domain/wording";
 import { templateDocx } from "../docx/template";
 import { ReportReadError } from "../readers/errors";
 import { readFailure } from "../readers/failure";
@@ -304,8 +304,7 @@ function runFill(parsed: ParsedCommand, io: Io): number {
     year: yearValue(parsed.values.year),
   });
   writeOutput(output, bytes, [input], parsed.values.force === true);
-  const head =
-    plan.changes.length > 0 ? `已计算并写入 ${plan.changes.length} 个合计，另存为 ${output}` : `没有需要填入的合计，已原样另存为 ${output}`;
+  const head = `${totalsHeadline(plan.changes.length)}，${plan.changes.length > 0 ? "另存为" : "已原样另存为"} ${output}`;
   io.stdout([head, ...totalsLines(plan)].join("\n"));
   return 0;
 }

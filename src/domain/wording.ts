@@ -367,6 +367,11 @@ export function identityParts(result: {
   ];
 }
 
+/** What a fill did, in a few words: "已计算并写入 3 个合计" or "没有需要填入的合计"; each host says what follows. */
+export function totalsHeadline(changed: number): string {
+  return changed > 0 ? `已计算并写入 ${changed} 个合计` : "没有需要填入的合计";
+}
+
 /** What `fill` did and did not do, one line each: written totals, typed totals kept or changed, blocked totals. */
 export function totalsLines(
   plan: {

@@ -18,7 +18,7 @@ import { useMemo, useState } from "react";
 import type { Dismissal } from "../../domain/annotations";
 import type { CheckResult } from "../../domain/check";
 import type { Finding } from "../../domain/findings";
-import { totalsLines } from "../../domain/wording";
+import { totalsHeadline, totalsLines } from "../../domain/wording";
 import type { InsertChoice, PaneActions } from "../actions";
 import { noteText } from "../notes";
 import { DismissedList, useDismissDialog } from "./Dismissals";
@@ -125,7 +125,7 @@ export function App({ actions }: AppProps) {
     const outcome = await work("fill", () => actions.fillTotals({ overwrite }));
     if (!outcome) return;
     const { plan } = outcome;
-    const headline = plan.changes.length > 0 ? `已计算并写入 ${plan.changes.length} 个合计。填好后请点击“检查”。` : "没有需要填入的合计。";
+    const headline = `${totalsHeadline(plan.changes.length)}。${plan.changes.length > 0 ? "填好后请点击“检查”。" : ""}`;
     setFill({ headline, lines: totalsLines(plan, "可点击下面的按钮改写").map((line) => line.trim()), kept: plan.kept.length });
   };
 
