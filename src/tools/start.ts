@@ -88,10 +88,13 @@ async function start(): Promise<void> {
       console.error("构建失败，请查看上面的错误信息；修改后会自动重新构建。");
       return;
     }
-    console.log(first ? "构建完成。" : "已重新构建。");
-    if (!first) return;
+    if (!first) {
+      console.log("已重新构建。");
+      return;
+    }
     first = false;
-    console.log(WEB_INSTRUCTIONS);
+    // One write, so that whoever reads the output never sees the first line without the instructions.
+    console.log(`构建完成。\n${WEB_INSTRUCTIONS}`);
     if (desktop) sideload();
   });
 
