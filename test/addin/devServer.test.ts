@@ -61,8 +61,10 @@ describe("npm start", () => {
   it("prints the instructions after the first build, listens on localhost only, and stops on SIGTERM", async () => {
     const port = 3611;
     const server = startServer(port);
-    await waitFor(() => server.output().includes("构建完成"), 120_000);
-    expect(server.output()).toMatch(/构建完成。\s+开发服务器：https:\/\/localhost:3611\/taskpane\.html/);
+    const instructions = /构建完成。\s+开发服务器：https:\/\/localhost:3611\/taskpane\.html/;
+    // Waits for the whole message (a pipe may deliver one write in pieces); on a timeout, says what came.
+    await waitFor(() => instructions.test(server.output()), 120_000).catch(() => undefined);
+    expect(server.output()).toMatch(instructions);
     expect(await canConnect(port, "127.0.0.1")).toBe(true);
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
