@@ -113,19 +113,46 @@ export function checkOutputPath(path: string, inputs: readonly string[], force: 
   if (!force) throw new OutputError(`文件已存在：${path}（加 --force 覆盖）`);
 }
 
-/** Writes a text as it is made, piece by piece (a folder's summary page), with writeOutput's checks and errors. */
+/** An output written as it is made, piece by piece (a folder's summary page, workbook, CSV), with writeOutput's checks and errors. */
+export class OutputFile {
+  private readonly fd: number;
+  constructor(
+    readonly path: string,
+    inputs: readonly string[],
+    force: boolean,
+  ) {
+    checkOutputPath(path, inputs, force);
+    this.fd = this.attempt(() => openSync(path, "w"));
+  }
+
+  write(piece: string | Uint8Array): void {
+    const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
+    // A write may take fewer bytes than it is given (a signal, a nearly full disk): the rest is written again.
+    for (let done = 0; done < bytes.length;) done += this.attempt(() => writeSync(this.fd, bytes, done, bytes.length - done));
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+
+  private attempt<T>(action: () => T): T {
+    try {
+      return action();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === undefined) throw error;
+      throw new OutputError(`无法写入 ${this.path}（${errnoText(code)}）`, (error as Error).message);
+    }
+  }
+}
+
+/** Writes a text as it is made, piece by piece. */
 export function writeOutputPieces(path: string, pieces: Iterable<string>, inputs: readonly string[], force: boolean): void {
-  checkOutputPath(path, inputs, force);
-  let fd: number | null = null;
+  const output = new OutputFile(path, inputs, force);
   try {
-    fd = openSync(path, "w");
-    for (const piece of pieces) writeSync(fd, piece, null, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === undefined) throw error;
-    throw new OutputError(`无法写入 ${path}（${errnoText(code)}）`, (error as Error).message);
+    for (const piece of pieces) output.write(piece);
   } finally {
-    if (fd !== null) closeSync(fd);
+    output.close();
   }
 }
 

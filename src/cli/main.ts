@@ -16,14 +16,14 @@ import { readFailure } from "../readers/failure";
 import { hasNonXmlCharacters, XmlError } from "../util/xml";
 import { commandUsage, parseCommand, UsageError, yearValue, type CommandSpec, type ParsedCommand } from "./args";
 import { expandPaths } from "./files";
-import { OutputError, readInput, writeOutput, writeOutputPieces } from "./io";
+import { OutputError, OutputFile, readInput, writeOutput, writeOutputPieces } from "./io";
 import { NO_PROGRESS, terminalProgress, type Progress } from "./progress";
 import { checkFiles, defaultJobs } from "./checkFiles";
 import { toJson, toText, totalsText, type FileReport, type RenderOptions } from "./report";
 import { ReportSpool, spooledReport } from "./spool";
-import { figureSheets } from "../domain/figures";
-import { figuresCsv } from "../export/csv";
-import { figuresXlsxStreamed } from "./xlsxFile";
+import { figureSheetPasses } from "../domain/figures";
+import { figuresCsvPieces } from "../export/csv";
+import { writeFiguresXlsx } from "./xlsxFile";
 import { summaryHtmlPieces } from "../export/summaryPage";
 
 const FORMAT_CHOICES = FORMATS.map((format) => format.id).join("|");
@@ -130,24 +130,33 @@ function checkOutputs(parsed: ParsedCommand): { summary?: string; xlsx?: string;
   return outputs;
 }
 
-/** The summary and the workbook read the reports back from the spool one by one: each keeps only what it shows. */
-async function writeCheckOutputs(
-  outputs: ReturnType<typeof checkOutputs>,
-  reports: () => Iterable<FileReport>,
-  inputs: string[],
-  force: boolean,
-) {
+/**
+ * The summary, the workbook and the CSV read the reports back from the spool one by one, each as often as it needs
+ * (the summary twice, the workbook once a sheet): each keeps only what it shows.
+ */
+async function writeCheckOutputs(outputs: ReturnType<typeof checkOutputs>, spool: ReportSpool, inputs: string[], force: boolean) {
   const withCells = function* () {
-    for (const report of reports()) yield { ...report, cells: report.cells ?? new Map<string, string>() };
+    for (const report of spool.reports()) yield { ...report, cells: report.cells ?? new Map<string, string>() };
   };
-  let sheets: ReturnType<typeof figureSheets> | undefined;
-  const figures = () => (sheets ??= figureSheets(withCells()));
+  const sheets = figureSheetPasses(withCells, spool.formats());
   if (outputs.summary) {
     const generated = new Date().toLocaleString("zh-CN", { hour12: false });
-    writeOutputPieces(outputs.summary, summaryHtmlPieces(reports, generated), inputs, force);
+    writeOutputPieces(
+      outputs.summary,
+      summaryHtmlPieces(() => spool.reports(), generated),
+      inputs,
+      force,
+    );
   }
-  if (outputs.xlsx) writeOutput(outputs.xlsx, await figuresXlsxStreamed(figures()), inputs, force);
-  if (outputs.csv) writeOutput(outputs.csv, figuresCsv(figures()), inputs, force);
+  if (outputs.xlsx) {
+    const output = new OutputFile(outputs.xlsx, inputs, force);
+    try {
+      await writeFiguresXlsx(sheets, output);
+    } finally {
+      output.close();
+    }
+  }
+  if (outputs.csv) writeOutputPieces(outputs.csv, figuresCsvPieces(sheets), inputs, force);
 }
 
 function stringValue(parsed: ParsedCommand, name: string): string | undefined {
@@ -242,7 +251,7 @@ async function runCheck(parsed: ParsedCommand, io: Io): Promise<number> {
     progress.stop();
     const counts = writeReports(spool, io, render);
     // The summary page and the workbook hold every report's findings or figures: read back only when asked for.
-    if (Object.keys(outputs).length > 0) await writeCheckOutputs(outputs, () => spool.reports(), files, parsed.values.force === true);
+    if (Object.keys(outputs).length > 0) await writeCheckOutputs(outputs, spool, files, parsed.values.force === true);
     if (files.length > 1 || Object.keys(outputs).length > 0) io.stderr(finalLine(counts, outputs, (Date.now() - started) / 1000));
     if (counts.unreadable > 0) return 2;
     return counts.withErrors > 0 ? 1 : 0;

@@ -24,6 +24,8 @@ export interface SpooledReport {
   agency: string | null;
   year: number | null;
   previous: PreviousYear | null;
+  /** The format it was read in (the workbook's columns). */
+  format: string | null;
   errors: number;
   unreadable: boolean;
 }
@@ -41,6 +43,7 @@ export function spooledReport(report: FileReport, render: RenderOptions): Spoole
     agency: dated?.organization ?? null,
     year: dated?.year ?? null,
     previous: dated ? previousYearOf(dated) : null,
+    format: result?.format ?? null,
     errors: result?.errors ?? 0,
     unreadable: result === null,
   };
@@ -60,6 +63,7 @@ interface Entry {
   agency: string | null;
   year: number | null;
   previous: PreviousYear | null;
+  format: string | null;
   errors: number;
   unreadable: boolean;
 }
@@ -81,7 +85,7 @@ export class ReportSpool {
     const rendered = Buffer.from(report.rendered, "utf8");
     writeSync(this.fd, stored, 0, stored.length, this.size);
     writeSync(this.fd, rendered, 0, rendered.length, this.size + stored.length);
-    const { agency, year, previous, errors, unreadable } = report;
+    const { agency, year, previous, format, errors, unreadable } = report;
     this.entries[index] = {
       offset: this.size,
       storedBytes: stored.length,
@@ -89,6 +93,7 @@ export class ReportSpool {
       agency,
       year,
       previous,
+      format,
       errors,
       unreadable,
     };
@@ -125,6 +130,11 @@ export class ReportSpool {
     const report = this.read(index);
     const previous = report.result ? this.previousOf(index) : null;
     return previous && report.result ? { ...report, result: withPreviousYear(previous, report.result) } : report;
+  }
+
+  /** The formats the reports were read in, each once. */
+  formats(): string[] {
+    return [...new Set(this.entries.flatMap((entry) => (entry.format ? [entry.format] : [])))];
   }
 
   /** Every report in the files' order, with the cross-year findings. */

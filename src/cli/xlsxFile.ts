@@ -1,17 +1,35 @@
 /**
- * The folder's workbook, streamed: exceljs's WorkbookWriter writes each row as it is committed, so that a workbook
- * of thousands of reports does not sit in memory as cell objects (the in-memory writer took some 550 MB for 1,000
- * reports). Node only; the same sheets as the pane's and the page's (sheetPlans).
+ * The folder's workbook, streamed to its file: exceljs's WorkbookWriter writes each row as it is committed, and
+ * each sheet reads the reports again (figureSheetPasses), so that neither the rows nor the workbook's bytes sit in
+ * memory (the in-memory writer took some 550 MB for 1,000 reports). Node only; the same sheets as the pane's and
+ * the page's (sheetPlans).
  */
 import { PassThrough } from "node:stream";
 import { stream } from "exceljs";
-import type { FigureSheets } from "../domain/figures";
+import type { FigureSheets, FigureValue } from "../domain/figures";
 import { sheetPlans } from "../export/xlsx";
+import type { OutputFile } from "./io";
 
-export async function figuresXlsxStreamed(sheets: FigureSheets): Promise<Uint8Array> {
+/**
+ * Rows between two turns of the event loop: the zip that takes the sheets' bytes runs on it, so a loop that never
+ * yielded would hold a whole sheet in memory before the first byte is written.
+ */
+const ROWS_PER_TURN = 64;
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+export async function writeFiguresXlsx(sheets: FigureSheets<Iterable<FigureValue[]>>, output: OutputFile): Promise<void> {
   const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on("data", (chunk: Buffer) => chunks.push(chunk));
+  // The first write error is kept and thrown once exceljs is done; the bytes after it are dropped.
+  let failure: unknown = null;
+  out.on("data", (chunk: Buffer) => {
+    if (failure !== null) return;
+    try {
+      output.write(chunk);
+    } catch (error) {
+      failure = error;
+    }
+  });
   const workbook = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = "gov-report";
   for (const plan of sheetPlans(sheets)) {
@@ -22,9 +40,13 @@ export async function figuresXlsxStreamed(sheets: FigureSheets): Promise<Uint8Ar
       row.font = { bold: true };
       row.commit();
     }
-    for (const values of plan.rows) sheet.addRow(values).commit();
+    let written = 0;
+    for (const values of plan.rows) {
+      sheet.addRow(values).commit();
+      if (++written % ROWS_PER_TURN === 0) await nextTurn();
+    }
     sheet.commit();
   }
   await workbook.commit();
-  return Buffer.concat(chunks);
+  if (failure !== null) throw failure;
 }

@@ -31,15 +31,16 @@ export interface ReportFigures {
   errorCode?: string | null;
 }
 
-export interface FigureSheets {
+/** The sheets; `Rows` is arrays in memory, or passes that read the reports again (a folder's, from disk). */
+export interface FigureSheets<Rows extends Iterable<FigureValue[]> = FigureValue[][]> {
   /** The fixed columns before the cells. */
   leading: readonly string[];
   columns: FigureColumn[];
-  rows: FigureValue[][];
+  rows: Rows;
   findingHeader: readonly string[];
-  findings: FigureValue[][];
+  findings: Rows;
   failureHeader: readonly string[];
-  failures: FigureValue[][];
+  failures: Rows;
 }
 
 export const LEADING_COLUMNS = ["文件", "机关", "年度", "格式", "错误", "警告", "已读单元格"] as const;
@@ -83,47 +84,72 @@ function findingRow(file: string, finding: Finding): FigureValue[] {
   ];
 }
 
+/** A report's row: the fixed columns, then its value of each column (null where its format has no such cell). */
+function figureRow(report: ReportFigures & { result: CheckResult }, columns: readonly FigureColumn[]): FigureValue[] {
+  const { file, result, cells } = report;
+  const format = result.format;
+  const leading = [
+    file,
+    result.organization,
+    result.year,
+    format ? formatLabel(format) : null,
+    result.errors,
+    result.warnings,
+    result.cellsRead,
+  ];
+  // A report of no known format: its texts as typed, by cell id.
+  if (!format) return [...leading, ...columns.map((column) => cellValue(cells.get(column.id), undefined))];
+  const own = cellsById(format);
+  return [
+    ...leading,
+    ...columns.map((column) => {
+      const decl = own.get(column.id);
+      return decl ? cellValue(cells.get(column.id), decl) : null;
+    }),
+  ];
+}
+
+const CELLS_BY_ID = new Map<string, ReadonlyMap<string, CellDecl>>();
+function cellsById(format: string): ReadonlyMap<string, CellDecl> {
+  let cells = CELLS_BY_ID.get(format);
+  if (!cells) CELLS_BY_ID.set(format, (cells = new Map(formatCells(formatById(format)).map((cell) => [cell.id, cell]))));
+  return cells;
+}
+
+/** One pass over the reports for each sheet, as it is written: nothing of a report is kept once its rows are made. */
+function* passOver<Row>(reports: () => Iterable<ReportFigures>, rowsOf: (report: ReportFigures) => Iterable<Row>): Generator<Row> {
+  for (const report of reports()) yield* rowsOf(report);
+}
+
 /**
- * The sheets, in one pass over the reports (a folder's may be read back one by one from disk): each report keeps
- * only its row of values in its own format's cell order and its findings' rows, and the rows are laid on the
- * columns of every format seen once the last report is in.
+ * The sheets as passes over the reports: each sheet reads them again when it is written (a folder's, one by one
+ * from the spool), so that memory does not grow with the number of reports. `formatIds`: the formats the reports
+ * use, which give the columns.
  */
-export function figureSheets(reports: Iterable<ReportFigures>): FigureSheets {
-  // values: in the format's cell order; for a report of no known format, the texts as typed, by cell id.
-  const read: { leading: FigureValue[]; format: string | null; values: FigureValue[] | ReadonlyMap<string, string> }[] = [];
-  const findings: FigureValue[][] = [];
-  const failures: FigureValue[][] = [];
-  for (const { file, result, cells, error, errorCode } of reports) {
-    if (result === null) {
-      failures.push([file, error, errorCode ?? null]);
-      continue;
-    }
-    const format = result.format;
-    const own = format ? formatCells(formatById(format)) : [];
-    read.push({
-      leading: [
-        file,
-        result.organization,
-        result.year,
-        format ? formatLabel(format) : null,
-        result.errors,
-        result.warnings,
-        result.cellsRead,
-      ],
-      format,
-      values: format ? own.map((cell) => cellValue(cells.get(cell.id), cell)) : cells,
-    });
-    for (const finding of result.findings) findings.push(findingRow(file, finding));
-  }
-  const columns = figureColumns(read.map((report) => report.format ?? ""));
-  const places = new Map<string, Map<string, number>>();
-  const placeOf = (format: string) =>
-    places.get(format) ?? places.set(format, new Map(formatCells(formatById(format)).map((cell, index) => [cell.id, index]))).get(format)!;
-  const rows = read.map(({ leading, format, values }) => {
-    if (!Array.isArray(values))
-      return [...leading, ...columns.map((column) => cellValue((values as ReadonlyMap<string, string>).get(column.id), undefined))];
-    const place = placeOf(format!);
-    return [...leading, ...columns.map((column) => (place.has(column.id) ? values[place.get(column.id)!]! : null))];
+export function figureSheetPasses(
+  reports: () => Iterable<ReportFigures>,
+  formatIds: readonly string[],
+): FigureSheets<Iterable<FigureValue[]>> {
+  const columns = figureColumns(formatIds);
+  const pass = (rowsOf: (report: ReportFigures) => Iterable<FigureValue[]>): Iterable<FigureValue[]> => ({
+    [Symbol.iterator]: () => passOver(reports, rowsOf),
   });
-  return { leading: LEADING_COLUMNS, columns, rows, findingHeader: FINDING_COLUMNS, findings, failureHeader: FAILURE_COLUMNS, failures };
+  return {
+    leading: LEADING_COLUMNS,
+    columns,
+    rows: pass((report) => (report.result ? [figureRow({ ...report, result: report.result }, columns)] : [])),
+    findingHeader: FINDING_COLUMNS,
+    findings: pass((report) => report.result?.findings.map((finding) => findingRow(report.file, finding)) ?? []),
+    failureHeader: FAILURE_COLUMNS,
+    failures: pass((report) => (report.result === null ? [[report.file, report.error, report.errorCode ?? null]] : [])),
+  };
+}
+
+/** The sheets in memory (the pane's report, the page's files). */
+export function figureSheets(reports: readonly ReportFigures[]): FigureSheets {
+  const sheets = figureSheetPasses(
+    () => reports,
+    reports.map((report) => report.result?.format ?? ""),
+  );
+  return { ...sheets, rows: [...sheets.rows], findings: [...sheets.findings], failures: [...sheets.failures] };
 }

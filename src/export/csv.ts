@@ -15,14 +15,16 @@ function field(value: FigureValue): string {
 
 const line = (values: readonly FigureValue[]) => values.map(field).join(",");
 
-/** The figures sheet: three header lines (table, row, column), then one line per report. */
-export function figuresCsv(sheets: FigureSheets): Uint8Array {
+/** The figures sheet: three header lines (table, row, column), then one line per report; written line by line. */
+export function* figuresCsvPieces(sheets: FigureSheets<Iterable<FigureValue[]>>): Generator<string> {
   const blank = sheets.leading.map(() => "");
-  const lines = [
-    line([...sheets.leading, ...sheets.columns.map((column) => column.table)]),
-    line([...blank, ...sheets.columns.map((column) => column.row)]),
-    line([...blank, ...sheets.columns.map((column) => column.column)]),
-    ...sheets.rows.map(line),
-  ];
-  return new TextEncoder().encode(`\ufeff${lines.join("\r\n")}\r\n`);
+  yield "\ufeff";
+  yield `${line([...sheets.leading, ...sheets.columns.map((column) => column.table)])}\r\n`;
+  yield `${line([...blank, ...sheets.columns.map((column) => column.row)])}\r\n`;
+  yield `${line([...blank, ...sheets.columns.map((column) => column.column)])}\r\n`;
+  for (const row of sheets.rows) yield `${line(row)}\r\n`;
+}
+
+export function figuresCsv(sheets: FigureSheets<Iterable<FigureValue[]>>): Uint8Array {
+  return new TextEncoder().encode([...figuresCsvPieces(sheets)].join(""));
 }

@@ -10,12 +10,12 @@ import type { FigureSheets, FigureValue } from "../domain/figures";
 export interface SheetPlan {
   name: string;
   header: readonly (readonly FigureValue[])[];
-  rows: readonly FigureValue[][];
+  rows: Iterable<FigureValue[]>;
   frozen: { xSplit: number; ySplit: number };
   firstColumnWidth?: number;
 }
 
-export function sheetPlans(sheets: FigureSheets): SheetPlan[] {
+export function sheetPlans(sheets: FigureSheets<Iterable<FigureValue[]>>): SheetPlan[] {
   const blank = sheets.leading.map(() => "");
   return [
     {

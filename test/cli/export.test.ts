@@ -9,7 +9,7 @@ import { Workbook } from "exceljs";
 import { main } from "../../src/cli/main";
 import { terminalProgress, NO_PROGRESS } from "../../src/cli/progress";
 import { checkReport } from "../../src/domain/check";
-import { figureColumns, figureSheets } from "../../src/domain/figures";
+import { LEADING_COLUMNS, figureColumns, figureSheetPasses, figureSheets } from "../../src/domain/figures";
 import { FORMAT_2021 } from "../../src/domain/formats";
 import { templateDocx } from "../../src/docx/template";
 import { figuresCsv } from "../../src/export/csv";
@@ -136,6 +136,41 @@ describe("the figures and the CSV writer", () => {
     ]);
     const [row] = figureSheets([{ file: "a.docx", result, cells, error: null }]).rows;
     expect(row!.slice(7, 10)).toEqual([5, "若干", null]);
+  });
+
+  it("reads the reports again for each sheet as it is written, and lays every format's values on the same columns", () => {
+    const of2019 = checkReport({ format: "2019", year: 2020, organization: "丙局", cells: [], findings: [] });
+    const of2021 = checkReport({ format: "2021", year: 2024, organization: "丁局", cells: [], findings: [] });
+    const known = [...figureColumns(["2019", "2021"])];
+    const only2021 = known.find((column) => !figureColumns(["2019"]).some((other) => other.id === column.id))!;
+    const shared = known.find((column) => figureColumns(["2019"]).some((other) => other.id === column.id))!;
+    const reports = [
+      { file: "2019.docx", result: of2019, cells: new Map([[shared.id, "3"]]), error: null },
+      { file: "2021.docx", result: of2021, cells: new Map([[only2021.id, "7"]]), error: null },
+      { file: "broken.docx", result: null, cells: new Map<string, string>(), error: "文件已损坏", errorCode: "DOCX-CORRUPT" },
+    ];
+    let passes = 0;
+    const sheets = figureSheetPasses(
+      function* () {
+        passes++;
+        yield* reports;
+      },
+      ["2021", "2019"],
+    );
+    expect(passes).toBe(0);
+    const rows = [...sheets.rows];
+    expect(passes).toBe(1);
+    expect([...sheets.failures]).toEqual([["broken.docx", "文件已损坏", "DOCX-CORRUPT"]]);
+    expect(passes).toBe(2);
+    const place = (id: string) => LEADING_COLUMNS.length + sheets.columns.findIndex((column) => column.id === id);
+    expect(rows.map((row) => [row[0], row[place(shared.id)], row[place(only2021.id)]])).toEqual([
+      ["2019.docx", 3, null],
+      ["2021.docx", null, 7],
+    ]);
+    // The same sheets as the one-pass, in-memory form the pane and the page use.
+    const inMemory = figureSheets(reports);
+    expect(rows).toEqual(inMemory.rows);
+    expect([...sheets.findings]).toEqual(inMemory.findings);
   });
 
   it("embeds the data so that no report text can end the page's script", () => {

@@ -97,13 +97,17 @@ describe("writing outputs", () => {
     expect(stderr).toContain("磁盘空间不足");
   });
 
-  it("explains a full disk for a summary page written piece by piece, and the reports are still printed", async () => {
-    const full = join(root, "full.html");
+  it.each([
+    ["a summary page", "--summary", "full.html"],
+    ["a workbook", "--xlsx", "full.xlsx"],
+    ["a CSV file", "--csv", "full.csv"],
+  ])("explains a full disk for %s written piece by piece, and the reports are still printed", async (_name, flag, name) => {
+    const full = join(root, name);
     symlinkSync("/dev/full", full);
-    const reports = join(root, "for-summary");
+    const reports = join(root, `for-${name}`);
     mkdirSync(reports);
     writeFileSync(join(reports, "a.txt"), report);
-    const { status, stdout, stderr } = await run("check", reports, "--summary", full, "--force");
+    const { status, stdout, stderr } = await run("check", reports, flag, full, "--force");
     expect(status).toBe(2);
     expect(stderr).toContain(`无法写入 ${full}（磁盘空间不足）`);
     expect(stdout).toContain("a.txt ==");
