@@ -135,8 +135,8 @@ function checkOutputs(parsed: ParsedCommand): { summary?: string; xlsx?: string;
  * (the summary twice, the workbook once a sheet): each keeps only what it shows.
  */
 async function writeCheckOutputs(outputs: ReturnType<typeof checkOutputs>, spool: ReportSpool, inputs: string[], force: boolean) {
-  const withCells = function* () {
-    for (const report of spool.reports()) yield { ...report, cells: report.cells ?? new Map<string, string>() };
+  const withCells = function* (only?: "unreadable") {
+    for (const report of spool.reports(only)) yield { ...report, cells: report.cells ?? new Map<string, string>() };
   };
   const sheets = figureSheetPasses(withCells, spool.formats());
   if (outputs.summary) {

@@ -137,9 +137,10 @@ export class ReportSpool {
     return [...new Set(this.entries.flatMap((entry) => (entry.format ? [entry.format] : [])))];
   }
 
-  /** Every report in the files' order, with the cross-year findings. */
-  *reports(): Generator<FileReport> {
-    for (let index = 0; index < this.entries.length; index++) yield this.report(index);
+  /** Every report in the files' order, with the cross-year findings; or only those that could not be read. */
+  *reports(only?: "unreadable"): Generator<FileReport> {
+    for (let index = 0; index < this.entries.length; index++)
+      if (only !== "unreadable" || this.entries[index]!.unreadable) yield this.report(index);
   }
 
   /**

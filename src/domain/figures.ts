@@ -116,9 +116,12 @@ function cellsById(format: string): ReadonlyMap<string, CellDecl> {
   return cells;
 }
 
+/** The reports, read again at each call; with "unreadable", only those that could not be read (or more). */
+export type ReportPasses = (only?: "unreadable") => Iterable<ReportFigures>;
+
 /** One pass over the reports for each sheet, as it is written: nothing of a report is kept once its rows are made. */
-function* passOver<Row>(reports: () => Iterable<ReportFigures>, rowsOf: (report: ReportFigures) => Iterable<Row>): Generator<Row> {
-  for (const report of reports()) yield* rowsOf(report);
+function* passOver<Row>(reports: Iterable<ReportFigures>, rowsOf: (report: ReportFigures) => Iterable<Row>): Generator<Row> {
+  for (const report of reports) yield* rowsOf(report);
 }
 
 /**
@@ -126,13 +129,10 @@ function* passOver<Row>(reports: () => Iterable<ReportFigures>, rowsOf: (report:
  * from the spool), so that memory does not grow with the number of reports. `formatIds`: the formats the reports
  * use, which give the columns.
  */
-export function figureSheetPasses(
-  reports: () => Iterable<ReportFigures>,
-  formatIds: readonly string[],
-): FigureSheets<Iterable<FigureValue[]>> {
+export function figureSheetPasses(reports: ReportPasses, formatIds: readonly string[]): FigureSheets<Iterable<FigureValue[]>> {
   const columns = figureColumns(formatIds);
-  const pass = (rowsOf: (report: ReportFigures) => Iterable<FigureValue[]>): Iterable<FigureValue[]> => ({
-    [Symbol.iterator]: () => passOver(reports, rowsOf),
+  const pass = (rowsOf: (report: ReportFigures) => Iterable<FigureValue[]>, only?: "unreadable"): Iterable<FigureValue[]> => ({
+    [Symbol.iterator]: () => passOver(reports(only), rowsOf),
   });
   return {
     leading: LEADING_COLUMNS,
@@ -141,7 +141,7 @@ export function figureSheetPasses(
     findingHeader: FINDING_COLUMNS,
     findings: pass((report) => report.result?.findings.map((finding) => findingRow(report.file, finding)) ?? []),
     failureHeader: FAILURE_COLUMNS,
-    failures: pass((report) => (report.result === null ? [[report.file, report.error, report.errorCode ?? null]] : [])),
+    failures: pass((report) => (report.result === null ? [[report.file, report.error, report.errorCode ?? null]] : []), "unreadable"),
   };
 }
 
