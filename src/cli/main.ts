@@ -23,7 +23,6 @@ import { toJson, toText, totalsText, type FileReport, type RenderOptions } from 
 import { ReportSpool, spooledReport } from "./spool";
 import { figureSheetPasses } from "../domain/figures";
 import { figuresCsvPieces } from "../export/csv";
-import { writeFiguresXlsx } from "./xlsxFile";
 import { summaryHtmlPieces } from "../export/summaryPage";
 
 const FORMAT_CHOICES = FORMATS.map((format) => format.id).join("|");
@@ -149,6 +148,8 @@ async function writeCheckOutputs(outputs: ReturnType<typeof checkOutputs>, spool
     );
   }
   if (outputs.xlsx) {
+    // exceljs takes 0.4 s to load: only when a workbook is asked for, not on every command.
+    const { writeFiguresXlsx } = await import("./xlsxFile");
     const output = new OutputFile(outputs.xlsx, inputs, force);
     try {
       await writeFiguresXlsx(sheets, output);

@@ -2,6 +2,7 @@
  * npm run bench [-- --json]: how long the engine takes. Prints figures; asserts nothing (speed goals live here,
  * not in timed tests).
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -142,6 +143,28 @@ export function pageFigures() {
   return { rawBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
 }
 
+/**
+ * The command line's start-up: `gov-report --help` against bare `node`, the median of 7 runs each, alternated so
+ * that the machine's noise falls on both alike. Heavy libraries (exceljs, pdf.js) load only when a command needs them.
+ */
+export function cliFigures() {
+  const cli = join(process.cwd(), "test-output", "build", "src", "cli", "main.js");
+  const timeRun = (args: string[]) => {
+    const started = performance.now();
+    spawnSync(process.execPath, args, { stdio: "ignore" });
+    return performance.now() - started;
+  };
+  const bare: number[] = [];
+  const help: number[] = [];
+  for (let run = 0; run < 7; run++) {
+    bare.push(timeRun(["-e", "0"]));
+    help.push(timeRun([cli, "--help"]));
+  }
+  const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1]!;
+  const round = (value: number) => Math.round(value);
+  return { helpMs: round(median(help)), bareNodeMs: round(median(bare)), startOverNodeMs: round(median(help) - median(bare)) };
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes("--batch")) return batchMain();
   const figures = {
@@ -150,6 +173,7 @@ async function main(): Promise<void> {
     syncs: await syncFigures(),
     bundle: bundleFigures(),
     page: pageFigures(),
+    cli: cliFigures(),
   };
   if (process.argv.includes("--json")) {
     process.stdout.write(`${JSON.stringify(figures)}\n`);
@@ -176,6 +200,9 @@ async function main(): Promise<void> {
   const page = figures.page;
   console.log("离线检查网页 / offline checker page (one file)");
   console.log(page ? `  checker.html ${page.rawBytes} B，gzip ${page.gzipBytes} B` : "  dist/ 不存在：先运行 npm run build");
+  const cli = figures.cli;
+  console.log("命令行启动 / command line start-up");
+  console.log(`  gov-report --help ${cli.helpMs} ms，其中 node 本身 ${cli.bareNodeMs} ms，本工具加载 ${cli.startOverNodeMs} ms`);
 }
 
 /** npm run bench -- --batch [--json]: 1,000 and 5,000 reports (see batch.ts); not part of the quick run. */
