@@ -10,13 +10,38 @@ import type { FigureSheets, FigureValue } from "../domain/figures";
 import { sheetPlans } from "../export/xlsx";
 import type { OutputFile } from "./io";
 
-/**
- * Rows between two turns of the event loop: the zip that takes the sheets' bytes runs on it, so a loop that never
- * yielded would hold a whole sheet in memory before the first byte is written.
- */
+/** Rows between two looks at the zip: the zip that takes the sheets' bytes runs on the event loop. */
 const ROWS_PER_TURN = 64;
+/** A sheet's bytes the zip may hold unread before the rows wait for it. */
+const MAX_BACKLOG_BYTES = 1 << 20;
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+const pause = () => new Promise((resolve) => setTimeout(resolve, 1));
+
+/** A Node or readable-stream 2 stream, as far as its buffered bytes go. */
+interface BufferedStream {
+  writableLength?: number;
+  readableLength?: number;
+  _writableState?: { length: number };
+  _readableState?: { length: number };
+}
+
+/**
+ * The bytes of a sheet written but not yet taken by the zip. exceljs 4.4 writes a sheet's XML into its own stream
+ * buffer (`_stream`), which hands each chunk on to the zip's entry stream (`pipes`, archiver's PassThrough) without
+ * waiting for it: the compressor is slower than the rows, and a sheet of 5,000 reports' figures piled up some 40 MB
+ * there. exceljs offers no back-pressure, so this reads those internals; a test holds them as they are
+ * (test/cli/export.test.ts), and without them the workbook is still right, only not bounded.
+ */
+export function zipBacklog(sheet: unknown): number {
+  const pipes = (sheet as { _stream?: { pipes?: BufferedStream[] } })._stream?.pipes ?? [];
+  let bytes = 0;
+  for (const pipe of pipes) {
+    bytes += pipe.writableLength ?? pipe._writableState?.length ?? 0;
+    bytes += pipe.readableLength ?? pipe._readableState?.length ?? 0;
+  }
+  return bytes;
+}
 
 export async function writeFiguresXlsx(sheets: FigureSheets<Iterable<FigureValue[]>>, output: OutputFile): Promise<void> {
   const out = new PassThrough();
@@ -43,7 +68,9 @@ export async function writeFiguresXlsx(sheets: FigureSheets<Iterable<FigureValue
     let written = 0;
     for (const values of plan.rows) {
       sheet.addRow(values).commit();
-      if (++written % ROWS_PER_TURN === 0) await nextTurn();
+      if (++written % ROWS_PER_TURN !== 0) continue;
+      await nextTurn();
+      while (zipBacklog(sheet) > MAX_BACKLOG_BYTES) await pause();
     }
     sheet.commit();
   }

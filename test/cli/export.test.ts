@@ -5,7 +5,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Workbook } from "exceljs";
+import { PassThrough } from "node:stream";
+import { Workbook, stream } from "exceljs";
+import { zipBacklog } from "../../src/cli/xlsxFile";
 import { main } from "../../src/cli/main";
 import { terminalProgress, NO_PROGRESS } from "../../src/cli/progress";
 import { checkReport } from "../../src/domain/check";
@@ -177,6 +179,21 @@ describe("the figures and the CSV writer", () => {
     const result = checkReport({ format: "2021", year: 2024, organization: "</script><script>alert(1)</script>", cells: [], findings: [] });
     const html = summaryHtml([{ file: "x.docx", result, error: null }], "2026-12-01");
     expect(html.match(/<script>alert/g)).toBeNull();
+  });
+});
+
+describe("the streamed workbook", () => {
+  it("sees the bytes exceljs has written and its zip not yet taken (the internals its back-pressure reads)", async () => {
+    const out = new PassThrough();
+    out.resume();
+    const workbook = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const sheet = workbook.addWorksheet("数据");
+    expect(zipBacklog(sheet)).toBe(0);
+    // Written with no turn of the event loop: the zip cannot have taken them.
+    for (let row = 0; row < 500; row++) sheet.addRow(Array.from({ length: 300 }, (_, column) => row * column)).commit();
+    expect(zipBacklog(sheet)).toBeGreaterThan(1 << 20);
+    sheet.commit();
+    await workbook.commit();
   });
 });
 
