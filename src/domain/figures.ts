@@ -85,8 +85,7 @@ function findingRow(file: string, finding: Finding): FigureValue[] {
 }
 
 /** A report's row: the fixed columns, then its value of each column (null where its format has no such cell). */
-function figureRow(report: ReportFigures & { result: CheckResult }, columns: readonly FigureColumn[]): FigureValue[] {
-  const { file, result, cells } = report;
+function figureRow({ file, cells }: ReportFigures, result: CheckResult, columns: readonly FigureColumn[]): FigureValue[] {
   const format = result.format;
   const leading = [
     file,
@@ -137,7 +136,7 @@ export function figureSheetPasses(reports: ReportPasses, formatIds: readonly str
   return {
     leading: LEADING_COLUMNS,
     columns,
-    rows: pass((report) => (report.result ? [figureRow({ ...report, result: report.result }, columns)] : [])),
+    rows: pass((report) => (report.result ? [figureRow(report, report.result, columns)] : [])),
     findingHeader: FINDING_COLUMNS,
     findings: pass((report) => report.result?.findings.map((finding) => findingRow(report.file, finding)) ?? []),
     failureHeader: FAILURE_COLUMNS,

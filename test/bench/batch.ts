@@ -29,8 +29,15 @@ function reportsFolder(count: number): string {
   return folder;
 }
 
-/** Unzip each document.xml and scan its text once: the least any reader must do. */
+/**
+ * Unzip each document.xml and scan its text once: the least any reader must do. The fastest of three passes: the
+ * first may find the files cold on disk, which the checks after it do not (one run read 3.2 s against 2.0–2.3 s).
+ */
 function floorSeconds(folder: string): number {
+  return Math.min(floorPass(folder), floorPass(folder), floorPass(folder));
+}
+
+function floorPass(folder: string): number {
   const started = performance.now();
   let chars = 0;
   for (const name of readdirSync(folder)) {
