@@ -251,7 +251,7 @@ async function runCheck(parsed: ParsedCommand, io: Io): Promise<number> {
     );
     progress.stop();
     const counts = writeReports(spool, io, render);
-    // The summary page and the workbook hold every report's findings or figures: read back only when asked for.
+    // The outputs read every report back from the spool: only when asked for.
     if (Object.keys(outputs).length > 0) await writeCheckOutputs(outputs, spool, files, parsed.values.force === true);
     if (files.length > 1 || Object.keys(outputs).length > 0) io.stderr(finalLine(counts, outputs, (Date.now() - started) / 1000));
     if (counts.unreadable > 0) return 2;

@@ -43,6 +43,11 @@ export function zipBacklog(sheet: unknown): number {
   return bytes;
 }
 
+/** Resolves once the zip has taken all but `maxBytes` of what the sheet has written. */
+export async function zipCaughtUp(sheet: unknown, maxBytes = MAX_BACKLOG_BYTES): Promise<void> {
+  while (zipBacklog(sheet) > maxBytes) await pause();
+}
+
 export async function writeFiguresXlsx(sheets: FigureSheets<Iterable<FigureValue[]>>, output: OutputFile): Promise<void> {
   const out = new PassThrough();
   // The first write error is kept and thrown once exceljs is done; the bytes after it are dropped.
@@ -70,7 +75,7 @@ export async function writeFiguresXlsx(sheets: FigureSheets<Iterable<FigureValue
       sheet.addRow(values).commit();
       if (++written % ROWS_PER_TURN !== 0) continue;
       await nextTurn();
-      while (zipBacklog(sheet) > MAX_BACKLOG_BYTES) await pause();
+      await zipCaughtUp(sheet);
     }
     sheet.commit();
   }

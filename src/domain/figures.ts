@@ -5,7 +5,7 @@
  */
 import type { CheckResult } from "./check";
 import type { CellDecl } from "./formatModel";
-import { TABLE_NAMES, formatCells } from "./cells";
+import { TABLE_NAMES, findCell, formatCells } from "./cells";
 import type { Finding } from "./findings";
 import { FORMATS, formatById } from "./formats";
 import { parseCellText, typedNumber } from "./values";
@@ -98,30 +98,18 @@ function figureRow({ file, cells }: ReportFigures, result: CheckResult, columns:
   ];
   // A report of no known format: its texts as typed, by cell id.
   if (!format) return [...leading, ...columns.map((column) => cellValue(cells.get(column.id), undefined))];
-  const own = cellsById(format);
+  const own = formatById(format);
   return [
     ...leading,
     ...columns.map((column) => {
-      const decl = own.get(column.id);
+      const decl = findCell(own, column.id);
       return decl ? cellValue(cells.get(column.id), decl) : null;
     }),
   ];
 }
 
-const CELLS_BY_ID = new Map<string, ReadonlyMap<string, CellDecl>>();
-function cellsById(format: string): ReadonlyMap<string, CellDecl> {
-  let cells = CELLS_BY_ID.get(format);
-  if (!cells) CELLS_BY_ID.set(format, (cells = new Map(formatCells(formatById(format)).map((cell) => [cell.id, cell]))));
-  return cells;
-}
-
 /** The reports, read again at each call; with "unreadable", only those that could not be read (or more). */
 export type ReportPasses = (only?: "unreadable") => Iterable<ReportFigures>;
-
-/** One pass over the reports for each sheet, as it is written: nothing of a report is kept once its rows are made. */
-function* passOver<Row>(reports: Iterable<ReportFigures>, rowsOf: (report: ReportFigures) => Iterable<Row>): Generator<Row> {
-  for (const report of reports) yield* rowsOf(report);
-}
 
 /**
  * The sheets as passes over the reports: each sheet reads them again when it is written (a folder's, one by one
@@ -130,8 +118,11 @@ function* passOver<Row>(reports: Iterable<ReportFigures>, rowsOf: (report: Repor
  */
 export function figureSheetPasses(reports: ReportPasses, formatIds: readonly string[]): FigureSheets<Iterable<FigureValue[]>> {
   const columns = figureColumns(formatIds);
+  // A sheet's rows: one pass over the reports each time it is read; nothing of a report is kept once its rows are out.
   const pass = (rowsOf: (report: ReportFigures) => Iterable<FigureValue[]>, only?: "unreadable"): Iterable<FigureValue[]> => ({
-    [Symbol.iterator]: () => passOver(reports(only), rowsOf),
+    *[Symbol.iterator]() {
+      for (const report of reports(only)) yield* rowsOf(report);
+    },
   });
   return {
     leading: LEADING_COLUMNS,

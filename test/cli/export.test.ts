@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { Workbook, stream } from "exceljs";
-import { zipBacklog } from "../../src/cli/xlsxFile";
+import { zipBacklog, zipCaughtUp } from "../../src/cli/xlsxFile";
 import { main } from "../../src/cli/main";
 import { terminalProgress, NO_PROGRESS } from "../../src/cli/progress";
 import { checkReport } from "../../src/domain/check";
@@ -183,7 +183,7 @@ describe("the figures and the CSV writer", () => {
 });
 
 describe("the streamed workbook", () => {
-  it("sees the bytes exceljs has written and its zip not yet taken (the internals its back-pressure reads)", async () => {
+  it("sees the bytes exceljs has written and its zip not yet taken (the internals its back-pressure reads), and waits for them", async () => {
     const out = new PassThrough();
     out.resume();
     const workbook = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -192,6 +192,9 @@ describe("the streamed workbook", () => {
     // Written with no turn of the event loop: the zip cannot have taken them.
     for (let row = 0; row < 500; row++) sheet.addRow(Array.from({ length: 300 }, (_, column) => row * column)).commit();
     expect(zipBacklog(sheet)).toBeGreaterThan(1 << 20);
+    // What the writer waits for between rows: the zip taking the sheet's bytes down to the bound.
+    await zipCaughtUp(sheet, 1 << 16);
+    expect(zipBacklog(sheet)).toBeLessThanOrEqual(1 << 16);
     sheet.commit();
     await workbook.commit();
   });
